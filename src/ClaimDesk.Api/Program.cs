@@ -1,6 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClaimDesk.Api.Endpoints;
+using ClaimDesk.Api.Infrastructure;
+using ClaimDesk.Core;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Security;
+using Hangfire;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var processRole = HangfireSetup.RoleFrom(builder.Configuration);
+var provider = DependencyInjection.DatabaseProviderFrom(builder.Configuration);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
+
+builder.Services.AddClaimDeskCore(builder.Configuration);
+builder.Services.AddClaimDeskJobs(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+// Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization(options =>
+{
+    foreach (var (policy, roles) in RolePermissions.Policies)
+        options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));
+    // Every endpoint needs a key unless it says otherwise (health probes and API docs do).
+    options.FallbackPolicy = options.GetPolicy(RolePermissions.Read);
+});
+
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "ClaimDesk API";
+    document.Info.Description = "Claim verification back office: articles, claims, evidence, review workflow, ClaimReview export.";
+    document.Components ??= new();
+    document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+    document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+    {
+        Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "Authorization: Bearer <api key>",
+    };
+    return Task.CompletedTask;
+}));
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<ClaimDeskDbContext>("database", tags: ["ready"])
+    .AddCheck<JobStorageHealthCheck>("jobStorage", tags: ["ready"]);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+var migrateOnly = args.Contains("--migrate");
+await DatabaseStartup.PrepareAsync(app, migrate: migrateOnly || provider == DatabaseProvider.Sqlite);
+if (migrateOnly) return;
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
+
+var api = app.MapGroup("/api/v1");
+api.MapArticleEndpoints();
+api.MapOutletEndpoints();
+api.MapClaimEndpoints();
+api.MapReviewEndpoints();
+api.MapApiKeyEndpoints();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

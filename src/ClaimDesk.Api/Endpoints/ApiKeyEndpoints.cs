@@ -1,0 +1,41 @@
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.ApiKeys;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record CreateApiKeyRequest(string? Name, string? Role);
+
+public static class ApiKeyEndpoints
+{
+    public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder api)
+    {
+        var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(RolePermissions.Admin);
+
+        keys.MapPost("/", async (CreateApiKeyRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var role = QueryParsing.Enum<Role>(body.Role, "role")
+                           ?? throw new Core.Common.FieldValidationException("role", "'role' is required: reader, reviewer, editor, integration or admin.");
+                var created = await mediator.Send(new CreateApiKey(body.Name!, role), ct);
+                return TypedResults.Created($"/api/v1/api-keys/{created.Key.Id}", created);
+            })
+            .WithName("CreateApiKey")
+            .WithSummary("Issue an API key (admin); the secret is shown once")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        keys.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListApiKeys(), ct)))
+            .WithName("ListApiKeys")
+            .WithSummary("All keys (admin), without secrets");
+
+        keys.MapDelete("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RevokeApiKey(id), ct)))
+            .WithName("RevokeApiKey")
+            .WithSummary("Revoke a key (admin)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return api;
+    }
+}

@@ -1,0 +1,48 @@
+using ClaimDesk.Analysis.Suggestions;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Features.Articles;
+using ClaimDesk.Core.Security;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record RegisterArticleRequest(string? Title, string? Text, string? Outlet, string? Url, DateOnly? PublishedAt, string? Language);
+
+public static class ArticleEndpoints
+{
+    public static RouteGroupBuilder MapArticleEndpoints(this RouteGroupBuilder api)
+    {
+        var articles = api.MapGroup("/articles").WithTags("Articles");
+
+        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var result = await mediator.Send(new RegisterArticle(body.Title!, body.Text!, body.Outlet!, body.Url, body.PublishedAt, body.Language), ct);
+                return result.Created
+                    ? TypedResults.Created($"/api/v1/articles/{result.Article.Id}", result.Article)
+                    : TypedResults.Ok(result.Article);
+            })
+            .RequireAuthorization(RolePermissions.Register)
+            .WithName("RegisterArticle")
+            .WithSummary("Register an article")
+            .WithDescription("Stores the text, splits it into passages and queues it for indexing. The same text again answers 200 with the article already held.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        articles.MapGet("/", async (string? outlet, string? q, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListArticles(outlet, q, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("ListArticles")
+            .WithSummary("List articles, newest first (paged; filter by outlet and text)")
+            .ProducesValidationProblem();
+
+        articles.MapGet("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetArticle(id), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("GetArticle")
+            .WithSummary("One article with its text and passages")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+}

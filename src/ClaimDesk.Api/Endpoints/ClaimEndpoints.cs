@@ -1,0 +1,64 @@
+using ClaimDesk.Analysis;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record RegisterClaimRequest(long ArticleId, string? Text, QuoteSpan? Quote, string? Claimant, ClaimKind? Kind);
+
+public static class ClaimEndpoints
+{
+    public static RouteGroupBuilder MapClaimEndpoints(this RouteGroupBuilder api)
+    {
+        var claims = api.MapGroup("/claims").WithTags("Claims");
+
+        claims.MapPost("/", async (RegisterClaimRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var claim = await mediator.Send(new RegisterClaim(body.ArticleId, body.Text!, body.Quote, body.Claimant, body.Kind), ct);
+                http.Response.Headers.ETag = claim.ETag;
+                return TypedResults.Created($"/api/v1/claims/{claim.Id}", claim);
+            })
+            .RequireAuthorization(RolePermissions.Register)
+            .WithName("RegisterClaim")
+            .WithSummary("Register a claim an article makes")
+            .WithDescription("The quote span (character offsets into the article) must lie inside the article's text. Corroboration starts by itself.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        claims.MapGet("/", async (string? status, string? assignee, bool? unassigned, string? kind, string? outlet, string? q,
+                    bool? hasNewEvidence, string? sort, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListClaims(
+                    QueryParsing.Enum<ClaimStatus>(status, "status"), assignee, unassigned, QueryParsing.Enum<ClaimKind>(kind, "kind"),
+                    outlet, q, hasNewEvidence, QueryParsing.Enum<ClaimSort>(sort, "sort") ?? ClaimSort.Newest,
+                    page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("ListClaims")
+            .WithSummary("The work queue: claims filtered by status, assignee (or unassigned), kind, outlet and text; sorted and paged")
+            .WithDescription("sort: checkWorthiness | newest | oldest | recentlyUpdated. E.g. ?status=needsReview&unassigned=true&sort=checkWorthiness.")
+            .ProducesValidationProblem();
+
+        claims.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var claim = await mediator.Send(new GetClaim(id), ct);
+                http.Response.Headers.ETag = claim.ETag;
+                return TypedResults.Ok(claim);
+            })
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("GetClaim")
+            .WithSummary("One claim with its evidence summary; the ETag header is what changes need in If-Match")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapGet("/{id:long}/history", async (long id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClaimHistory(id), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("GetClaimHistory")
+            .WithSummary("The claim's audit log: who, when, what, before and after")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+}

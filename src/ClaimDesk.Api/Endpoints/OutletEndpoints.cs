@@ -1,0 +1,30 @@
+using ClaimDesk.Core.Features.Outlets;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record RegisterOutletRequest(string? Name, string? Domain, string? OwnerGroup);
+
+public static class OutletEndpoints
+{
+    public static RouteGroupBuilder MapOutletEndpoints(this RouteGroupBuilder api)
+    {
+        var outlets = api.MapGroup("/outlets").WithTags("Outlets");
+
+        outlets.MapPost("/", async (RegisterOutletRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), ct)))
+            .RequireAuthorization(RolePermissions.Register)
+            .WithName("RegisterOutlet")
+            .WithSummary("Create or update an outlet (domain, owner group)")
+            .WithDescription("Outlets of one owner group are not independent of each other when evidence is judged.")
+            .ProducesValidationProblem();
+
+        outlets.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListOutlets(), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("ListOutlets")
+            .WithSummary("All outlets");
+
+        return api;
+    }
+}

@@ -1,0 +1,113 @@
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Features.Evidence;
+using ClaimDesk.Core.Features.Review;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record TransitionRequest(string? To, string? Rationale, string? SourceUrl, long? DuplicateOf);
+
+public sealed record AssignmentRequest(string? Assignee);
+
+public sealed record CommentRequest(string? Text);
+
+public sealed record EvidenceDecisionRequest(string? Decision, string? Note);
+
+public static class ReviewEndpoints
+{
+    public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
+    {
+        var claims = api.MapGroup("/claims").WithTags("Review");
+
+        claims.MapPost("/{id:long}/transitions", async (long id, TransitionRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var to = QueryParsing.Enum<ClaimStatus>(body.To, "to")
+                         ?? throw new Core.Common.FieldValidationException("to", "'to' is required: the status to move the claim to.");
+                var claim = await mediator.Send(new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
+                    QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = claim.ETag;
+                return TypedResults.Ok(claim);
+            })
+            .RequireAuthorization(RolePermissions.Review)
+            .WithName("TransitionClaim")
+            .WithSummary("Move a claim through the workflow (needs If-Match)")
+            .WithDescription("409 lists the moves allowed from the current state; 412 when If-Match is stale; 428 without If-Match. A verdict needs a rationale.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        claims.MapPost("/{id:long}/assignment", async (long id, AssignmentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var claim = await mediator.Send(new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = claim.ETag;
+                return TypedResults.Ok(claim);
+            })
+            .RequireAuthorization(RolePermissions.Assign)
+            .WithName("AssignClaim")
+            .WithSummary("Assign a reviewer (null unassigns); needs If-Match")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        claims.MapPost("/{id:long}/comments", async (long id, CommentRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var comment = await mediator.Send(new CommentOnClaim(id, body.Text!), ct);
+                return TypedResults.Created($"/api/v1/claims/{id}/comments", comment);
+            })
+            .RequireAuthorization(RolePermissions.Comment)
+            .WithName("CommentOnClaim")
+            .WithSummary("Add a reviewer note (appends; no If-Match needed)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapGet("/{id:long}/comments", async (long id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListComments(id), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("ListComments")
+            .WithSummary("The claim's comments, oldest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapPost("/{id:long}/evidence/{evidenceId:long}/decision", async (long id, long evidenceId, EvidenceDecisionRequest body,
+                IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var decision = QueryParsing.Enum<EvidenceDecision>(body.Decision, "decision")
+                               ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: accept or reject.");
+                var result = await mediator.Send(new DecideEvidence(id, evidenceId, decision, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = result.ClaimETag;
+                return TypedResults.Ok(result.Evidence);
+            })
+            .RequireAuthorization(RolePermissions.Review)
+            .WithName("DecideEvidence")
+            .WithSummary("Accept or reject a suggested evidence (needs the claim's If-Match)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        claims.MapGet("/{id:long}/evidence", async (long id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClaimEvidence(id), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("GetClaimEvidence")
+            .WithSummary("The claim's evidence, best first, with stance, score, independence and discrepancies")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapGet("/{id:long}/claimreview", async (long id, IMediator mediator, CancellationToken ct) =>
+                Results.Text((await mediator.Send(new GetClaimReview(id), ct)).ToJsonString(), "application/ld+json"))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("GetClaimReview")
+            .WithSummary("schema.org ClaimReview (JSON-LD) of a decided claim")
+            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return api;
+    }
+}

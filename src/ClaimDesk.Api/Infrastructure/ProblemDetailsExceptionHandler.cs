@@ -1,0 +1,80 @@
+using System.Text.Json;
+using ClaimDesk.Core.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Api.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem details. Handlers throw meaningful exceptions;
+/// anything unexpected is a 500 with a trace id and no stack trace.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                await WriteValidationAsync(context, validation.Errors.GroupBy(e => FieldName(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+                return true;
+            case FieldValidationException field:
+                await WriteValidationAsync(context, new Dictionary<string, string[]> { [field.Field] = [field.Message] });
+                return true;
+            case BadHttpRequestException bad:
+                await WriteBadRequestAsync(context, bad);
+                return true;
+            case NotFoundException notFound:
+                await ProblemResponses.WriteAsync(context, 404, "Not found", notFound.Message);
+                return true;
+            case ForbiddenException forbidden:
+                await ProblemResponses.WriteAsync(context, 403, "Forbidden", forbidden.Message);
+                return true;
+            case ConflictException conflict:
+                await ProblemResponses.WriteAsync(context, 409, conflict.Title, conflict.Message, conflict.Extensions.ToDictionary());
+                return true;
+            case PreconditionRequiredException required:
+                await ProblemResponses.WriteAsync(context, 428, "Precondition required", required.Message);
+                return true;
+            case PreconditionFailedException failed:
+                context.Response.Headers.ETag = failed.CurrentETag;
+                await ProblemResponses.WriteAsync(context, 412, "Precondition failed", failed.Message,
+                    new Dictionary<string, object?> { ["currentETag"] = failed.CurrentETag });
+                return true;
+            case DbUpdateConcurrencyException:
+                // Another writer changed the claim between our read and our write.
+                await ProblemResponses.WriteAsync(context, 412, "Precondition failed",
+                    "The claim changed while your request was being processed. Read it again and retry.");
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                context.Response.StatusCode = 499;
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                await ProblemResponses.WriteAsync(context, 500, "Internal error",
+                    "Something went wrong on our side. Quote the trace id when you report it.");
+                return true;
+        }
+    }
+
+    private static Task WriteValidationAsync(HttpContext context, Dictionary<string, string[]> errors) =>
+        ProblemResponses.WriteAsync(context, 400, "Validation failed", "One or more fields are invalid; see 'errors'.",
+            new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return ProblemResponses.WriteAsync(context, 413, "Request too large", bad.Message);
+        // Point at the JSON path that failed when there is one (a wrong type, an unknown enum value).
+        var detail = bad.InnerException is JsonException json
+            ? $"The request body is not valid JSON for this endpoint{(json.Path is { Length: > 0 } path ? $" at '{path}'" : "")}."
+            : bad.Message;
+        return ProblemResponses.WriteAsync(context, 400, "Bad request", detail);
+    }
+
+    /// <summary>"Quote.Start" → "quote.start": error keys name fields the way clients send them.</summary>
+    internal static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,27 @@
+namespace ClaimDesk.Core.Common;
+
+/// <summary>
+/// Work that must happen only once the change is committed (enqueueing a job about a new claim, say).
+/// The unit-of-work behavior runs it after the commit, so no job is ever about a change that was rolled back;
+/// the recovery sweep covers a crash between the commit and the enqueue.
+/// </summary>
+public interface IAfterCommit
+{
+    void Add(Action action);
+}
+
+public sealed class AfterCommitActions : IAfterCommit
+{
+    private readonly List<Action> _actions = [];
+
+    public void Add(Action action) => _actions.Add(action);
+
+    public void RunAll()
+    {
+        var actions = _actions.ToArray();
+        _actions.Clear();
+        foreach (var action in actions) action();
+    }
+
+    public void Discard() => _actions.Clear();
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using ClaimDesk.Analysis.Corroboration;
+using ClaimDesk.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ClaimDesk.Core.Data;
+
+/// <summary>
+/// The desk's database. The model is provider-neutral; <see cref="SqliteClaimDeskDbContext"/> and
+/// <see cref="SqlServerClaimDeskDbContext"/> exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Passage> Passages => Set<Passage>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<ClaimEvent> ClaimEvents => Set<ClaimEvent>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Outlet>(outlet =>
+        {
+            outlet.Property(o => o.Name).HasMaxLength(200);
+            outlet.Property(o => o.NormalizedName).HasMaxLength(200);
+            outlet.Property(o => o.Domain).HasMaxLength(253);
+            outlet.Property(o => o.OwnerGroup).HasMaxLength(200);
+            outlet.HasIndex(o => o.NormalizedName).IsUnique();
+        });
+
+        modelBuilder.Entity<Article>(article =>
+        {
+            article.Property(a => a.Url).HasMaxLength(2048);
+            article.Property(a => a.Title).HasMaxLength(500);
+            article.Property(a => a.Language).HasMaxLength(16);
+            article.Property(a => a.ContentHash).HasMaxLength(64);
+            article.Property(a => a.FailureReason).HasMaxLength(1000);
+            article.HasIndex(a => a.ContentHash).IsUnique();
+            article.HasIndex(a => a.Url).IsUnique();
+            article.HasIndex(a => new { a.OutletId, a.Id });
+            article.HasIndex(a => a.State);
+            article.HasOne(a => a.Outlet).WithMany().HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.Restrict);
+            article.HasMany(a => a.Passages).WithOne(p => p.Article).HasForeignKey(p => p.ArticleId);
+        });
+
+        modelBuilder.Entity<Passage>(passage =>
+        {
+            passage.HasIndex(p => new { p.ArticleId, p.Index }).IsUnique();
+        });
+
+        modelBuilder.Entity<Claim>(claim =>
+        {
+            claim.Property(c => c.Text).HasMaxLength(2000);
+            claim.Property(c => c.Claimant).HasMaxLength(200);
+            claim.Property(c => c.Assignee).HasMaxLength(200);
+            claim.Property(c => c.Rationale).HasMaxLength(8000);
+            claim.Property(c => c.RationaleSourceUrl).HasMaxLength(2048);
+            claim.Property(c => c.CreatedBy).HasMaxLength(200);
+            claim.Property(c => c.Version).IsConcurrencyToken();
+            claim.Ignore(c => c.Verdict);
+            claim.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Restrict);
+            claim.HasMany(c => c.Evidence).WithOne(e => e.Claim).HasForeignKey(e => e.ClaimId);
+            // The work queue: "unassigned claims needing review, most check-worthy first".
+            claim.HasIndex(c => new { c.Status, c.Assignee, c.CheckWorthiness, c.Id });
+            claim.HasIndex(c => new { c.Assignee, c.Status });
+            claim.HasIndex(c => new { c.Kind, c.Status });
+            claim.HasIndex(c => new { c.ArticleId, c.Id });
+        });
+
+        modelBuilder.Entity<Evidence>(evidence =>
+        {
+            evidence.Property(e => e.ExternalUrl).HasMaxLength(2048);
+            evidence.Property(e => e.DependenceReason).HasMaxLength(32);
+            evidence.Property(e => e.ReviewNote).HasMaxLength(4000);
+            evidence.Property(e => e.ReviewedBy).HasMaxLength(200);
+            evidence.Property(e => e.Discrepancies)
+                .HasConversion(
+                    list => JsonSerializer.Serialize(list, JsonOptions),
+                    json => JsonSerializer.Deserialize<List<Discrepancy>>(json, JsonOptions) ?? new List<Discrepancy>(),
+                    new ValueComparer<List<Discrepancy>>(
+                        (a, b) => a!.SequenceEqual(b!),
+                        list => list.Aggregate(0, (hash, d) => HashCode.Combine(hash, d.GetHashCode())),
+                        list => list.ToList()))
+                .HasMaxLength(4000);
+            // Gathering runs at least once per claim; one row per (claim, passage) keeps re-runs from adding twice.
+            evidence.HasIndex(e => new { e.ClaimId, e.PassageId }).IsUnique();
+            evidence.HasOne(e => e.Passage).WithMany().HasForeignKey(e => e.PassageId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ClaimEvent>(evt =>
+        {
+            evt.Property(e => e.Actor).HasMaxLength(200);
+            evt.Property(e => e.Type).HasMaxLength(64);
+            evt.Property(e => e.Before).HasMaxLength(8000);
+            evt.Property(e => e.After).HasMaxLength(8000);
+            evt.Property(e => e.Detail).HasMaxLength(8000);
+            evt.HasIndex(e => new { e.ClaimId, e.Id });
+            evt.HasOne<Claim>().WithMany().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Comment>(comment =>
+        {
+            comment.Property(c => c.Author).HasMaxLength(200);
+            comment.Property(c => c.Text).HasMaxLength(8000);
+            comment.HasIndex(c => new { c.ClaimId, c.Id });
+            comment.HasOne<Claim>().WithMany().HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.Property(k => k.Name).HasMaxLength(200);
+            key.Property(k => k.Prefix).HasMaxLength(32);
+            key.Property(k => k.SecretHash).HasMaxLength(32);
+            key.Property(k => k.CreatedBy).HasMaxLength(200);
+            key.HasIndex(k => k.Prefix).IsUnique();
+        });
+
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.Property(r => r.Key).HasMaxLength(200);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            record.Property(r => r.ContentType).HasMaxLength(200);
+            record.Property(r => r.Location).HasMaxLength(2048);
+            record.Property(r => r.ETag).HasMaxLength(100);
+            record.HasIndex(r => new { r.ApiKeyId, r.Key }).IsUnique();
+            record.HasIndex(r => r.ExpiresAt);
+        });
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}
+
+public sealed class SqliteClaimDeskDbContext(DbContextOptions<SqliteClaimDeskDbContext> options) : ClaimDeskDbContext(options);
+
+public sealed class SqlServerClaimDeskDbContext(DbContextOptions<SqlServerClaimDeskDbContext> options) : ClaimDeskDbContext(options);

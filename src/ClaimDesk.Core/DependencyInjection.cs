@@ -1,0 +1,54 @@
+using ClaimDesk.Core.Behaviors;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Features.Review;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimDesk.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The desk's domain: database, Mediator with its pipeline (log → validate → unit of work), validators.</summary>
+    public static IServiceCollection AddClaimDeskCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddClaimDeskDatabase(configuration);
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.Namespace = "ClaimDesk.Core.Mediator";
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<ClaimDeskDbContext>(ServiceLifetime.Singleton);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AfterCommitActions>();
+        services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitActions>());
+        services.Configure<DeskOptions>(configuration.GetSection(DeskOptions.Section));
+        return services;
+    }
+
+    public static DatabaseProvider DatabaseProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["ClaimDesk:Database"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    private static void AddClaimDeskDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(DatabaseDefaults.ConnectionStringName);
+        switch (DatabaseProviderFrom(configuration))
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("ClaimDesk:Database is SqlServer but ConnectionStrings:ClaimDesk is empty.");
+                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>(o => o.UseSqlServer(connectionString));
+                break;
+            default:
+                connectionString = SqliteConnections.Prepare(connectionString ?? DatabaseDefaults.SqliteConnectionString);
+                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>(o => o
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                break;
+        }
+    }
+}

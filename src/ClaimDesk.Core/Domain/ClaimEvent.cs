@@ -1,0 +1,27 @@
+namespace ClaimDesk.Core.Domain;
+
+/// <summary>One entry of a claim's append-only audit log. Nothing updates or deletes these rows.</summary>
+public sealed class ClaimEvent
+{
+    public long Id { get; set; }
+    public long ClaimId { get; set; }
+    public DateTime At { get; set; }
+    public required string Actor { get; set; }
+    /// <summary>What happened: registered, transition, assignment, comment, evidenceAdded, evidenceAccepted, evidenceRejected, ...</summary>
+    public required string Type { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? Detail { get; set; }
+}
+
+public static class ClaimEventTypes
+{
+    public const string Registered = "registered";
+    public const string Transition = "transition";
+    public const string Assignment = "assignment";
+    public const string Comment = "comment";
+    public const string EvidenceAdded = "evidenceAdded";
+    public const string EvidenceAccepted = "evidenceAccepted";
+    public const string EvidenceRejected = "evidenceRejected";
+    public const string NewEvidenceAfterVerdict = "newEvidenceAfterVerdict";
+}

@@ -1,0 +1,26 @@
+using ClaimDesk.Analysis.Corroboration;
+
+namespace ClaimDesk.Core.Domain;
+
+public enum EvidenceReviewState { Suggested, Accepted, Rejected }
+
+/// <summary>A passage of another article (or an external URL a reviewer adds) bearing on a claim.</summary>
+public sealed class Evidence
+{
+    public long Id { get; set; }
+    public long ClaimId { get; set; }
+    public Claim Claim { get; set; } = null!;
+    public long? PassageId { get; set; }
+    public Passage? Passage { get; set; }
+    public string? ExternalUrl { get; set; }
+    public Stance Stance { get; set; }
+    public double Score { get; set; }
+    public List<Discrepancy> Discrepancies { get; set; } = [];
+    public bool Independent { get; set; }
+    /// <summary>Why the evidence is (not) independent: "sameOutlet", "sameOwnerGroup", "syndicatedCopy" or null.</summary>
+    public string? DependenceReason { get; set; }
+    public EvidenceReviewState ReviewState { get; set; }
+    public string? ReviewNote { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace ClaimDesk.Core.Domain;
+
+/// <summary>A publisher. Outlets of one owner group are not independent of each other.</summary>
+public sealed class Outlet
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Upper-cased name, for case-insensitive uniqueness on every provider.</summary>
+    public required string NormalizedName { get; set; }
+    public string? Domain { get; set; }
+    public string? OwnerGroup { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+
+    /// <summary>True when evidence from <paramref name="other"/> counts as an independent voice for a claim from this outlet.</summary>
+    public bool IsIndependentOf(Outlet other) =>
+        Id != other.Id
+        && (OwnerGroup is null || other.OwnerGroup is null
+            || !string.Equals(OwnerGroup, other.OwnerGroup, StringComparison.OrdinalIgnoreCase));
+}

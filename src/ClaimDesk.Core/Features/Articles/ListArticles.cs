@@ -1,0 +1,50 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Articles;
+
+/// <summary>Articles, newest first; filter by outlet name and by a text query over title and text.</summary>
+public sealed record ListArticles(string? Outlet, string? Q, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedResult<ArticleSummary>>;
+
+public sealed class ListArticlesValidator : AbstractValidator<ListArticles>
+{
+    public ListArticlesValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(q => q.Q).MaximumLength(200);
+        RuleFor(q => q.Outlet).MaximumLength(200);
+    }
+}
+
+public sealed class ListArticlesHandler(ClaimDeskDbContext db) : IQueryHandler<ListArticles, PagedResult<ArticleSummary>>
+{
+    public async ValueTask<PagedResult<ArticleSummary>> Handle(ListArticles query, CancellationToken ct)
+    {
+        var articles = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Outlet))
+        {
+            var outlet = Outlet.Normalize(query.Outlet);
+            articles = articles.Where(a => a.Outlet.NormalizedName == outlet);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            articles = articles.Where(a => a.Title.Contains(q) || a.Text.Contains(q));
+        }
+
+        var total = await articles.CountAsync(ct);
+        var items = await articles
+            .OrderByDescending(a => a.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(a => new ArticleSummary(a.Id, new OutletRef(a.Outlet.Id, a.Outlet.Name), a.Url, a.Title, a.PublishedAt,
+                a.Language, a.State, a.FailureReason, a.Passages.Count, a.CreatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<ArticleSummary>(items, query.Page, query.PageSize, total);
+    }
+}

@@ -1,0 +1,75 @@
+using ClaimDesk.Analysis.Text;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Outlets;
+using ClaimDesk.Core.Jobs;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Articles;
+
+/// <summary>A desk member or a tool posts an article's text; it is split into passages and queued for indexing.</summary>
+public sealed record RegisterArticle(
+    string Title, string Text, string Outlet, string? Url, DateOnly? PublishedAt, string? Language)
+    : ICommand<ArticleRegistration>;
+
+public sealed class RegisterArticleValidator : AbstractValidator<RegisterArticle>
+{
+    public const int MaxTextLength = 500_000;
+
+    public RegisterArticleValidator()
+    {
+        RuleFor(a => a.Title).NotEmpty().MaximumLength(500);
+        RuleFor(a => a.Text).NotEmpty().MaximumLength(MaxTextLength)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Text' must contain more than whitespace.");
+        RuleFor(a => a.Outlet).NotEmpty().MaximumLength(200);
+        RuleFor(a => a.Url!).Must(UrlRules.IsHttpUrl).When(a => a.Url is not null)
+            .WithMessage("'Url' must be an absolute http or https URL.").MaximumLength(2048);
+        RuleFor(a => a.Language!).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$").When(a => a.Language is not null)
+            .WithMessage("'Language' must be a language tag such as 'en' or 'en-GB'.");
+        RuleFor(a => a.PublishedAt).Must(d => d is null || (d.Value.Year >= 1900 && d.Value.Year <= 2200))
+            .WithMessage("'Published At' must be a real date.");
+    }
+}
+
+public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs)
+    : ICommandHandler<RegisterArticle, ArticleRegistration>
+{
+    public async ValueTask<ArticleRegistration> Handle(RegisterArticle command, CancellationToken ct)
+    {
+        var hash = ContentHash.Of(command.Text);
+        var existing = await db.Articles.AsNoTracking().Where(a => a.ContentHash == hash).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        if (existing != 0)
+            return new ArticleRegistration(await ArticleQueries.GetDetailAsync(db, existing, ct), Created: false);
+
+        var url = command.Url?.Trim();
+        if (url is not null && await db.Articles.AnyAsync(a => a.Url == url, ct))
+            throw new ConflictException("Duplicate URL", $"Another article with different text is already registered at {url}.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet, UrlRules.HostOf(url), now, ct);
+        var article = new Article
+        {
+            Outlet = outlet,
+            Url = url,
+            Title = command.Title.Trim(),
+            PublishedAt = command.PublishedAt,
+            Language = command.Language ?? "en",
+            Text = command.Text,
+            ContentHash = hash,
+            State = ArticleState.Registered,
+            CreatedAt = now,
+        };
+        article.Passages = PassageSplitter.Split(command.Text)
+            .Select(p => new Passage { Index = p.Index, Paragraph = p.Paragraph, Start = p.Start, End = p.End, Text = p.Slice(command.Text) })
+            .ToList();
+        db.Articles.Add(article);
+        await db.SaveChangesAsync(ct);
+
+        var articleId = article.Id;
+        afterCommit.Add(() => jobs.IndexArticle(articleId));
+        return new ArticleRegistration(ArticleQueries.ToDetail(article), Created: true);
+    }
+}

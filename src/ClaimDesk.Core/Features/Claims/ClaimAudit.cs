@@ -1,0 +1,34 @@
+using System.Text.Json;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+
+namespace ClaimDesk.Core.Features.Claims;
+
+/// <summary>Appends to a claim's audit log in the same unit of work as the change it records.</summary>
+public static class ClaimAudit
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Record(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, string type, DateTime at,
+        object? before = null, object? after = null, object? detail = null)
+    {
+        db.ClaimEvents.Add(new ClaimEvent
+        {
+            ClaimId = claim.Id,
+            At = at,
+            Actor = actor.Name,
+            Type = type,
+            Before = Serialize(before),
+            After = Serialize(after),
+            Detail = Serialize(detail),
+        });
+    }
+
+    private static string? Serialize(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        _ => JsonSerializer.Serialize(value, Json),
+    };
+}

@@ -1,0 +1,94 @@
+using ClaimDesk.Analysis;
+using ClaimDesk.Analysis.Suggestions;
+using ClaimDesk.Analysis.Text;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Jobs;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Claims;
+
+/// <summary>
+/// A reviewer registers a claim an article makes. Kind, claimant and check-worthiness come from the text analysis of
+/// the quoted span (or the claim text) unless the reviewer says otherwise; corroboration starts by itself.
+/// </summary>
+public sealed record RegisterClaim(long ArticleId, string Text, QuoteSpan? Quote, string? Claimant, ClaimKind? Kind)
+    : ICommand<ClaimView>;
+
+public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
+{
+    public RegisterClaimValidator()
+    {
+        RuleFor(c => c.ArticleId).GreaterThan(0);
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(2000)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Text' must contain more than whitespace.");
+        RuleFor(c => c.Claimant).MaximumLength(200);
+        RuleFor(c => c.Kind).IsInEnum();
+        When(c => c.Quote is not null, () =>
+        {
+            RuleFor(c => c.Quote!.Start).GreaterThanOrEqualTo(0).OverridePropertyName("quote.start");
+            RuleFor(c => c.Quote!.End).GreaterThan(c => c.Quote!.Start).OverridePropertyName("quote.end")
+                .WithMessage("'quote.end' must be greater than 'quote.start'.");
+        });
+    }
+}
+
+public sealed class RegisterClaimHandler(
+    ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, IAfterCommit afterCommit, IJobScheduler jobs)
+    : ICommandHandler<RegisterClaim, ClaimView>
+{
+    public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
+    {
+        var article = await db.Articles.Include(a => a.Outlet).FirstOrDefaultAsync(a => a.Id == command.ArticleId, ct)
+            ?? throw new NotFoundException("Article", command.ArticleId);
+        if (article.State is ArticleState.PendingFetch or ArticleState.FetchFailed)
+            throw new ConflictException("Article has no text", $"Article {article.Id} has no text yet ({article.State}); claims need the text they come from.");
+
+        var span = ResolveSpan(command, article.Text);
+        var assessment = span is { } quote
+            ? ClaimSuggester.Assess(article.Text, quote)
+            : ClaimSuggester.Assess(command.Text, new TextSpan(0, command.Text.Length));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claim = new Claim
+        {
+            Article = article,
+            Text = command.Text.Trim(),
+            QuoteStart = span?.Start,
+            QuoteEnd = span?.End,
+            Claimant = string.IsNullOrWhiteSpace(command.Claimant) ? assessment.Claimant : command.Claimant.Trim(),
+            Kind = command.Kind ?? (command.Claimant is not null ? ClaimKind.Attributed : assessment.Kind),
+            CheckWorthiness = Math.Round(assessment.CheckWorthiness, 4),
+            Status = ClaimStatus.Registered,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = actor.Name,
+            Version = 1,
+        };
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(ct);
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Registered, now,
+            after: new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status });
+
+        var claimId = claim.Id;
+        afterCommit.Add(() => jobs.GatherCorroboration(claimId));
+        return ClaimQueries.ToView(claim, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /// <summary>The quote span must lie inside the article; without one, the claim text is looked up verbatim.</summary>
+    private static TextSpan? ResolveSpan(RegisterClaim command, string articleText)
+    {
+        if (command.Quote is { } quote)
+        {
+            if (quote.End > articleText.Length)
+                throw new FieldValidationException("quote.end",
+                    $"The quote must lie inside the article's text (0..{articleText.Length}); it ends at {quote.End}.");
+            return new TextSpan(quote.Start, quote.End);
+        }
+        var at = articleText.IndexOf(command.Text.Trim(), StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? new TextSpan(at, at + command.Text.Trim().Length) : null;
+    }
+}

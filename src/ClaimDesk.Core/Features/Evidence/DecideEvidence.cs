@@ -1,0 +1,54 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Evidence;
+
+public enum EvidenceDecision { Accept, Reject }
+
+/// <summary>A reviewer accepts or rejects a suggested evidence; the claim's version moves, since what it rests on changed.</summary>
+public sealed record DecideEvidence(long ClaimId, long EvidenceId, EvidenceDecision Decision, string? Note, int? ExpectedVersion)
+    : ICommand<EvidenceDecided>;
+
+/// <summary>The judged evidence and the claim's new ETag (the next change to the claim needs it).</summary>
+public sealed record EvidenceDecided(EvidenceView Evidence, string ClaimETag);
+
+public sealed class DecideEvidenceValidator : AbstractValidator<DecideEvidence>
+{
+    public DecideEvidenceValidator()
+    {
+        RuleFor(d => d.Decision).IsInEnum();
+        RuleFor(d => d.Note).MaximumLength(4000);
+    }
+}
+
+public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)
+    : ICommandHandler<DecideEvidence, EvidenceDecided>
+{
+    public async ValueTask<EvidenceDecided> Handle(DecideEvidence command, CancellationToken ct)
+    {
+        var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
+        var evidence = await db.Evidence
+            .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
+            .FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ClaimId == claim.Id, ct)
+            ?? throw new NotFoundException("Evidence", command.EvidenceId);
+        if (!claim.Status.IsOpen())
+            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; an editor must reopen it before its evidence is judged again.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = new { reviewState = evidence.ReviewState, note = evidence.ReviewNote };
+        evidence.ReviewState = command.Decision == EvidenceDecision.Accept ? EvidenceReviewState.Accepted : EvidenceReviewState.Rejected;
+        evidence.ReviewNote = command.Note?.Trim();
+        evidence.ReviewedBy = actor.Name;
+        claim.Touch(now);
+        ClaimAudit.Record(db, claim, actor,
+            command.Decision == EvidenceDecision.Accept ? ClaimEventTypes.EvidenceAccepted : ClaimEventTypes.EvidenceRejected, now,
+            before, new { reviewState = evidence.ReviewState, note = evidence.ReviewNote }, new { evidenceId = evidence.Id, stance = evidence.Stance });
+        await db.SaveChangesAsync(ct);
+        return new EvidenceDecided(GetClaimEvidenceHandler.ToView(evidence), ETag.For(claim.Id, claim.Version));
+    }
+}

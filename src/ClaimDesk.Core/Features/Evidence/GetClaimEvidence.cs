@@ -1,0 +1,32 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Features.Articles;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Evidence;
+
+/// <summary>A claim's evidence, best first: accepted before suggested before rejected, then by score.</summary>
+public sealed record GetClaimEvidence(long ClaimId) : IQuery<IReadOnlyList<EvidenceView>>;
+
+public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandler<GetClaimEvidence, IReadOnlyList<EvidenceView>>
+{
+    public async ValueTask<IReadOnlyList<EvidenceView>> Handle(GetClaimEvidence query, CancellationToken ct)
+    {
+        if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
+        var rows = await db.Evidence.AsNoTracking().Where(e => e.ClaimId == query.ClaimId)
+            .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
+            .ToListAsync(ct);
+        return rows
+            .OrderBy(e => e.ReviewState switch { Domain.EvidenceReviewState.Accepted => 0, Domain.EvidenceReviewState.Suggested => 1, _ => 2 })
+            .ThenByDescending(e => e.Score).ThenBy(e => e.Id)
+            .Select(ToView).ToList();
+    }
+
+    internal static EvidenceView ToView(Domain.Evidence e) => new(
+        e.Id, e.ClaimId,
+        e.Passage is { } p ? new EvidenceArticle(p.Article.Id, p.Article.Title, p.Article.Url, p.Article.PublishedAt, new OutletRef(p.Article.Outlet.Id, p.Article.Outlet.Name)) : null,
+        e.Passage is { } q ? new EvidencePassage(q.Id, q.Start, q.End, q.Text) : null,
+        e.ExternalUrl, e.Stance, Math.Round(e.Score, 4), e.Independent, e.DependenceReason, e.Discrepancies,
+        e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CreatedAt);
+}

@@ -1,0 +1,52 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Review;
+
+public sealed record CommentView(long Id, long ClaimId, string Author, string Text, DateTime CreatedAt);
+
+/// <summary>
+/// A reviewer's note on a claim. Comments only append (they change no state of the claim), so they do not need
+/// If-Match: two people can comment at once without either being refused.
+/// </summary>
+public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<CommentView>;
+
+public sealed class CommentOnClaimValidator : AbstractValidator<CommentOnClaim>
+{
+    public CommentOnClaimValidator() =>
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(8000).Must(t => !string.IsNullOrWhiteSpace(t))
+            .WithMessage("'Text' must contain more than whitespace.");
+}
+
+public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)
+    : ICommandHandler<CommentOnClaim, CommentView>
+{
+    public async ValueTask<CommentView> Handle(CommentOnClaim command, CancellationToken ct)
+    {
+        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == command.ClaimId, ct)
+            ?? throw new NotFoundException("Claim", command.ClaimId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var comment = new Comment { ClaimId = claim.Id, Author = actor.Name, Text = command.Text.Trim(), CreatedAt = now };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { commentId = comment.Id, text = comment.Text });
+        return new CommentView(comment.Id, comment.ClaimId, comment.Author, comment.Text, comment.CreatedAt);
+    }
+}
+
+public sealed record ListComments(long ClaimId) : IQuery<IReadOnlyList<CommentView>>;
+
+public sealed class ListCommentsHandler(ClaimDeskDbContext db) : IQueryHandler<ListComments, IReadOnlyList<CommentView>>
+{
+    public async ValueTask<IReadOnlyList<CommentView>> Handle(ListComments query, CancellationToken ct)
+    {
+        if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
+        return await db.Comments.AsNoTracking().Where(c => c.ClaimId == query.ClaimId).OrderBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ClaimId, c.Author, c.Text, c.CreatedAt)).ToListAsync(ct);
+    }
+}

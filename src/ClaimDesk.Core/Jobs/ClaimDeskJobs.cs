@@ -1,0 +1,21 @@
+using ClaimDesk.Core.Features.Corroboration;
+using Mediator;
+
+namespace ClaimDesk.Core.Jobs;
+
+/// <summary>
+/// The Hangfire entry points. Thin on purpose: each takes ids and sends one command per unit of work;
+/// the work lives in the handlers, which are tested without Hangfire.
+/// </summary>
+public sealed class ClaimDeskJobs(IMediator mediator)
+{
+    public async Task IndexArticle(long articleId, CancellationToken ct) =>
+        await mediator.Send(new IndexArticle(articleId), ct);
+
+    public async Task GatherCorroboration(long claimId, CancellationToken ct)
+    {
+        // Two commits on purpose: "gathering" is visible (and found by the recovery sweep) while the work runs.
+        if (await mediator.Send(new StartGathering(claimId), ct))
+            await mediator.Send(new GatherCorroboration(claimId), ct);
+    }
+}

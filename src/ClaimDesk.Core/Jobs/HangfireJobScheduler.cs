@@ -1,0 +1,10 @@
+using Hangfire;
+
+namespace ClaimDesk.Core.Jobs;
+
+public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobScheduler
+{
+    public void IndexArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.IndexArticle(articleId, CancellationToken.None));
+
+    public void GatherCorroboration(long claimId) => client.Enqueue<ClaimDeskJobs>(j => j.GatherCorroboration(claimId, CancellationToken.None));
+}

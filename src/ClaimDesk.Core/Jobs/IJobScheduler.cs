@@ -1,0 +1,8 @@
+namespace ClaimDesk.Core.Jobs;
+
+/// <summary>Queues background work. Jobs take ids, never entities, and every job is safe to run twice.</summary>
+public interface IJobScheduler
+{
+    void IndexArticle(long articleId);
+    void GatherCorroboration(long claimId);
+}

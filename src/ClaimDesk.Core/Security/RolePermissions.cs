@@ -1,0 +1,35 @@
+using ClaimDesk.Core.Domain;
+
+namespace ClaimDesk.Core.Security;
+
+/// <summary>
+/// Which roles may do what, outside the claim workflow (whose moves carry their own roles in <see cref="ClaimWorkflow"/>).
+/// Endpoints use these as authorization policies; admins may do everything.
+/// </summary>
+public static class RolePermissions
+{
+    public const string Read = "read";
+    public const string Register = "register";
+    public const string Review = "review";
+    public const string Comment = "comment";
+    public const string Corroborate = "corroborate";
+    public const string Assign = "assign";
+    public const string ManageIntegrations = "manageIntegrations";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyDictionary<string, Role[]> Policies = new Dictionary<string, Role[]>
+    {
+        [Read] = [Role.Reader, Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
+        // Articles and claims come from reviewers at work and from editorial tools.
+        [Register] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
+        // Evidence decisions and workflow moves: the people who rule.
+        [Review] = [Role.Reviewer, Role.Editor, Role.Admin],
+        // Notes come from people and from chat bots.
+        [Comment] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
+        [Corroborate] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
+        // Reviewers may take a claim themselves; assigning others is checked in the handler.
+        [Assign] = [Role.Reviewer, Role.Editor, Role.Admin],
+        [ManageIntegrations] = [Role.Integration, Role.Admin],
+        [Admin] = [Role.Admin],
+    };
+}
