@@ -18,7 +18,7 @@ public static class ClaimEndpoints
         claims.MapPost("/", async (RegisterClaimRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var claim = await mediator.Send(new RegisterClaim(body.ArticleId, body.Text!, body.Quote, body.Claimant, body.Kind), ct);
-                http.Response.Headers.ETag = claim.ETag;
+                http.Response.Headers.ETag = claim.Etag;
                 return TypedResults.Created($"/api/v1/claims/{claim.Id}", claim);
             })
             .RequireAuthorization(RolePermissions.Register)
@@ -44,7 +44,7 @@ public static class ClaimEndpoints
         claims.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var claim = await mediator.Send(new GetClaim(id), ct);
-                http.Response.Headers.ETag = claim.ETag;
+                http.Response.Headers.ETag = claim.Etag;
                 return TypedResults.Ok(claim);
             })
             .RequireAuthorization(RolePermissions.Read)

@@ -27,7 +27,7 @@ public static class ReviewEndpoints
                          ?? throw new Core.Common.FieldValidationException("to", "'to' is required: the status to move the claim to.");
                 var claim = await mediator.Send(new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
                     QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = claim.ETag;
+                http.Response.Headers.ETag = claim.Etag;
                 return TypedResults.Ok(claim);
             })
             .RequireAuthorization(RolePermissions.Review)
@@ -44,7 +44,7 @@ public static class ReviewEndpoints
         claims.MapPost("/{id:long}/assignment", async (long id, AssignmentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var claim = await mediator.Send(new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = claim.ETag;
+                http.Response.Headers.ETag = claim.Etag;
                 return TypedResults.Ok(claim);
             })
             .RequireAuthorization(RolePermissions.Assign)

@@ -12,7 +12,7 @@ public sealed record EvidenceSummary(int Total, int Supports, int Contradicts, i
 public sealed record ClaimView(
     long Id, long ArticleId, OutletRef Outlet, string Text, QuoteSpan? Quote, string? Claimant, ClaimKind Kind,
     double CheckWorthiness, ClaimStatus Status, string? Assignee, ClaimStatus? Verdict, string? Rationale,
-    string? RationaleSourceUrl, long? DuplicateOfId, bool HasNewEvidence, int Version, string ETag,
+    string? RationaleSourceUrl, long? DuplicateOfId, bool HasNewEvidence, int Version, string Etag,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt, EvidenceSummary EvidenceSummary);
 
 /// <summary>A claim in a work queue: enough to pick the next one.</summary>
