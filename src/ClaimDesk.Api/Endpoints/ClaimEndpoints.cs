@@ -2,6 +2,7 @@ using ClaimDesk.Analysis;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Security;
 using Mediator;
 
@@ -51,6 +52,17 @@ public static class ClaimEndpoints
             .WithName("GetClaim")
             .WithSummary("One claim with its evidence summary; the ETag header is what changes need in If-Match")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapPost("/{id:long}/corroborate", async (long id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RequestCorroboration(id), ct);
+                return TypedResults.Accepted($"/api/v1/claims/{id}/evidence");
+            })
+            .RequireAuthorization(RolePermissions.Corroborate)
+            .WithName("RequestCorroboration")
+            .WithSummary("Gather evidence again now (202; the job runs in the background)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         claims.MapGet("/{id:long}/history", async (long id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetClaimHistory(id), ct)))

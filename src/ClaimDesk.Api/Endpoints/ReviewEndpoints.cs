@@ -15,6 +15,8 @@ public sealed record CommentRequest(string? Text);
 
 public sealed record EvidenceDecisionRequest(string? Decision, string? Note);
 
+public sealed record ExternalEvidenceRequest(string? Url, string? Stance, string? Note);
+
 public static class ReviewEndpoints
 {
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
@@ -86,6 +88,23 @@ public static class ReviewEndpoints
             .RequireAuthorization(RolePermissions.Review)
             .WithName("DecideEvidence")
             .WithSummary("Accept or reject a suggested evidence (needs the claim's If-Match)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        claims.MapPost("/{id:long}/evidence", async (long id, ExternalEvidenceRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var stance = QueryParsing.Enum<Analysis.Corroboration.Stance>(body.Stance, "stance")
+                             ?? throw new Core.Common.FieldValidationException("stance", "'stance' is required: supports, contradicts or mentions.");
+                var result = await mediator.Send(new AddExternalEvidence(id, body.Url!, stance, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = result.ClaimETag;
+                return TypedResults.Created($"/api/v1/claims/{id}/evidence", result.Evidence);
+            })
+            .RequireAuthorization(RolePermissions.Review)
+            .WithName("AddExternalEvidence")
+            .WithSummary("Cite an external source as evidence (accepted as added; needs the claim's If-Match)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -24,4 +24,5 @@ public static class ClaimEventTypes
     public const string EvidenceAccepted = "evidenceAccepted";
     public const string EvidenceRejected = "evidenceRejected";
     public const string NewEvidenceAfterVerdict = "newEvidenceAfterVerdict";
+    public const string CorroborationRequested = "corroborationRequested";
 }

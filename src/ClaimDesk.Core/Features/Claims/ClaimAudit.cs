@@ -8,7 +8,10 @@ namespace ClaimDesk.Core.Features.Claims;
 /// <summary>Appends to a claim's audit log in the same unit of work as the change it records.</summary>
 public static class ClaimAudit
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public static void Record(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, string type, DateTime at,
         object? before = null, object? after = null, object? detail = null)

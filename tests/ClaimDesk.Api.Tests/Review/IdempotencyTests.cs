@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClaimDesk.Api.Tests.Support;
+
+namespace ClaimDesk.Api.Tests.Review;
+
+[Collection(ApiCollection.Name)]
+public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
+{
+    private static HttpRequestMessage Post(string path, object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_key_and_body_replays_the_first_answer_and_registers_once()
+    {
+        var article = await desk.Admin.RegisterOwnArticleAsync();
+        var body = new { articleId = article.Id(), text = "The mayor said the vote was historic." };
+        var key = Guid.NewGuid().ToString();
+        var countBefore = (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/claims?pageSize=1")).GetProperty("total").GetInt32();
+
+        var first = await desk.Admin.SendAsync(Post("/api/v1/claims", body, key));
+        var retry = await desk.Admin.SendAsync(Post("/api/v1/claims", body, key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        var countAfter = (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/claims?pageSize=1")).GetProperty("total").GetInt32();
+        Assert.Equal(countBefore + 1, countAfter);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_422()
+    {
+        var article = await desk.Admin.RegisterOwnArticleAsync();
+        var key = Guid.NewGuid().ToString();
+        var first = await desk.Admin.SendAsync(Post("/api/v1/claims", new { articleId = article.Id(), text = "First claim." }, key));
+        var other = await desk.Admin.SendAsync(Post("/api/v1/claims", new { articleId = article.Id(), text = "A different claim." }, key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        await other.ProblemAsync();
+    }
+
+    [Fact]
+    public async Task Keys_belong_to_one_api_key_another_caller_with_the_same_key_is_not_replayed()
+    {
+        var article = await desk.Admin.RegisterOwnArticleAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = new { articleId = article.Id(), text = "Claim registered by two tools." };
+        var byAdmin = await desk.Admin.SendAsync(Post("/api/v1/claims", body, key));
+        var byTool = await (await desk.As(ClaimDesk.Core.Domain.Role.Integration)).SendAsync(Post("/api/v1/claims", body, key));
+
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byTool.StatusCode);
+        Assert.False(byTool.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(byAdmin.Headers.Location, byTool.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_replayed_transition_returns_the_first_answer_instead_of_a_412()
+    {
+        var id = await ReviewFlow.NewClaimAwaitingReviewAsync(desk);
+        var (_, etag) = await desk.Admin.GetClaimAsync(id);
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Transition()
+        {
+            var request = Post($"/api/v1/claims/{id}/transitions", new { to = "inReview" }, key);
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return request;
+        }
+
+        var first = await desk.Admin.SendAsync(Transition());
+        var retry = await desk.Admin.SendAsync(Transition());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+    }
+}
