@@ -26,6 +26,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     {
         // Enums are stored by name: readable in the database and stable when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
