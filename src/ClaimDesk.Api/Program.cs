@@ -67,6 +67,7 @@ var app = builder.Build();
 var migrateOnly = args.Contains("--migrate");
 await DatabaseStartup.PrepareAsync(app, migrate: migrateOnly || provider == DatabaseProvider.Sqlite);
 if (migrateOnly) return;
+await RecoverySweep.StartAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -84,6 +85,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization 
 var api = app.MapGroup("/api/v1");
 api.MapArticleEndpoints();
 api.MapOutletEndpoints();
+api.MapSuggestionEndpoints();
 api.MapClaimEndpoints();
 api.MapReviewEndpoints();
 api.MapApiKeyEndpoints();

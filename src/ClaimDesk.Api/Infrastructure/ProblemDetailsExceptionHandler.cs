@@ -43,6 +43,10 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 await ProblemResponses.WriteAsync(context, 412, "Precondition failed", failed.Message,
                     new Dictionary<string, object?> { ["currentETag"] = failed.CurrentETag });
                 return true;
+            case WorkPendingException pending:
+                context.Response.Headers.RetryAfter = pending.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemResponses.WriteAsync(context, 202, pending.Title, pending.Message);
+                return true;
             case DbUpdateConcurrencyException:
                 // Another writer changed the claim between our read and our write.
                 await ProblemResponses.WriteAsync(context, 412, "Precondition failed",

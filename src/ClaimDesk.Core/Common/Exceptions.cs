@@ -37,3 +37,10 @@ public sealed class FieldValidationException(string field, string message) : Exc
 {
     public string Field { get; } = field;
 }
+
+/// <summary>What was asked for is still being computed by a job (202 with Retry-After).</summary>
+public sealed class WorkPendingException(string title, string detail, int retryAfterSeconds = 1) : Exception(detail)
+{
+    public string Title { get; } = title;
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

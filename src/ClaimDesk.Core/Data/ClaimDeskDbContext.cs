@@ -21,6 +21,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SuggestedClaim> SuggestedClaims => Set<SuggestedClaim>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +52,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             article.HasIndex(a => a.Url).IsUnique();
             article.HasIndex(a => new { a.OutletId, a.Id });
             article.HasIndex(a => a.State);
+            article.HasIndex(a => a.SuggestionsComputedAt);
             article.HasOne(a => a.Outlet).WithMany().HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.Passages).WithOne(p => p.Article).HasForeignKey(p => p.ArticleId);
         });
@@ -116,6 +118,15 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             comment.Property(c => c.Text).HasMaxLength(8000);
             comment.HasIndex(c => new { c.ClaimId, c.Id });
             comment.HasOne<Claim>().WithMany().HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SuggestedClaim>(suggestion =>
+        {
+            suggestion.Property(s => s.Text).HasMaxLength(4000);
+            suggestion.Property(s => s.Claimant).HasMaxLength(200);
+            suggestion.Property(s => s.Signals).HasMaxLength(8000);
+            suggestion.HasIndex(s => new { s.ArticleId, s.Start }).IsUnique();
+            suggestion.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId);
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -28,5 +28,7 @@ public sealed class Article
     public string? FailureReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? IndexedAt { get; set; }
+    /// <summary>When the suggestion job stored this article's check-worthy sentences; null until then.</summary>
+    public DateTime? SuggestionsComputedAt { get; set; }
     public List<Passage> Passages { get; set; } = [];
 }

@@ -1,4 +1,6 @@
 using ClaimDesk.Core.Features.Corroboration;
+using ClaimDesk.Core.Features.Maintenance;
+using ClaimDesk.Core.Features.Suggestions;
 using Mediator;
 
 namespace ClaimDesk.Core.Jobs;
@@ -11,6 +13,12 @@ public sealed class ClaimDeskJobs(IMediator mediator)
 {
     public async Task IndexArticle(long articleId, CancellationToken ct) =>
         await mediator.Send(new IndexArticle(articleId), ct);
+
+    public async Task SuggestClaims(long articleId, CancellationToken ct) =>
+        await mediator.Send(new SuggestClaims(articleId), ct);
+
+    public async Task RecoverStalledWork(CancellationToken ct) =>
+        await mediator.Send(new RecoverStalledWork(StalledFor: TimeSpan.FromMinutes(2)), ct);
 
     public async Task GatherCorroboration(long claimId, CancellationToken ct)
     {

@@ -7,4 +7,6 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
     public void IndexArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.IndexArticle(articleId, CancellationToken.None));
 
     public void GatherCorroboration(long claimId) => client.Enqueue<ClaimDeskJobs>(j => j.GatherCorroboration(claimId, CancellationToken.None));
+
+    public void SuggestClaims(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.SuggestClaims(articleId, CancellationToken.None));
 }

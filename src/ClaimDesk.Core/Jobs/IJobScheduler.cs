@@ -5,4 +5,5 @@ public interface IJobScheduler
 {
     void IndexArticle(long articleId);
     void GatherCorroboration(long claimId);
+    void SuggestClaims(long articleId);
 }

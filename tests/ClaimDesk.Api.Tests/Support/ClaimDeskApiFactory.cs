@@ -14,7 +14,17 @@ public class ClaimDeskApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "cdk_testadmin0_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "claimdesk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
+
+    public ClaimDeskApiFactory() : this(null) { }
+
+    /// <summary>A desk on the database in <paramref name="directory"/> (to restart a desk on the same data), or a fresh one.</summary>
+    protected ClaimDeskApiFactory(string? directory)
+    {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "claimdesk-tests", Guid.NewGuid().ToString("N"));
+    }
     private readonly Dictionary<Role, HttpClient> _clients = [];
     private readonly SemaphoreSlim _clientLock = new(1, 1);
 
@@ -79,6 +89,7 @@ public class ClaimDeskApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         foreach (var client in _clients.Values) client.Dispose();
+        if (!_ownsDirectory) return;
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

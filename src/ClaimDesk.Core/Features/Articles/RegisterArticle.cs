@@ -69,7 +69,11 @@ public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider c
         await db.SaveChangesAsync(ct);
 
         var articleId = article.Id;
-        afterCommit.Add(() => jobs.IndexArticle(articleId));
+        afterCommit.Add(() =>
+        {
+            jobs.SuggestClaims(articleId);
+            jobs.IndexArticle(articleId);
+        });
         return new ArticleRegistration(ArticleQueries.ToDetail(article), Created: true);
     }
 }

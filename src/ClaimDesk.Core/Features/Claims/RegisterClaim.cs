@@ -48,9 +48,7 @@ public sealed class RegisterClaimHandler(
             throw new ConflictException("Article has no text", $"Article {article.Id} has no text yet ({article.State}); claims need the text they come from.");
 
         var span = ResolveSpan(command, article.Text);
-        var assessment = span is { } quote
-            ? ClaimSuggester.Assess(article.Text, quote)
-            : ClaimSuggester.Assess(command.Text, new TextSpan(0, command.Text.Length));
+        var assessment = await AssessAsync(article, span, command.Text, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new Claim
@@ -76,6 +74,20 @@ public sealed class RegisterClaimHandler(
         var claimId = claim.Id;
         afterCommit.Add(() => jobs.GatherCorroboration(claimId));
         return ClaimQueries.ToView(claim, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /// <summary>
+    /// A claim registered from a suggestion carries the suggestion's kind, claimant and score over; any other span is
+    /// assessed in its article's context, and a claim with no span on its own words.
+    /// </summary>
+    private async Task<ClaimSuggestion> AssessAsync(Article article, TextSpan? span, string claimText, CancellationToken ct)
+    {
+        if (span is not { } quote) return ClaimSuggester.Assess(claimText, new TextSpan(0, claimText.Length));
+        var stored = await db.SuggestedClaims.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.ArticleId == article.Id && s.Start == quote.Start && s.End == quote.End, ct);
+        return stored is not null
+            ? new ClaimSuggestion(stored.Text, stored.Start, stored.End, stored.CheckWorthiness, stored.Kind, stored.Claimant, [])
+            : ClaimSuggester.Assess(article.Text, quote);
     }
 
     /// <summary>The quote span must lie inside the article; without one, the claim text is looked up verbatim.</summary>

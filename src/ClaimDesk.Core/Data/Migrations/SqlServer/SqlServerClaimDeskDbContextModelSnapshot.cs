@@ -107,6 +107,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("SuggestionsComputedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -127,6 +130,8 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasFilter("[ContentHash] IS NOT NULL");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("SuggestionsComputedAt");
 
                     b.HasIndex("Url")
                         .IsUnique()
@@ -494,6 +499,53 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.ToTable("Passages");
                 });
 
+            modelBuilder.Entity("ClaimDesk.Core.Domain.SuggestedClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("CheckWorthiness")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Claimant")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("End")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Start")
+                        .IsUnique();
+
+                    b.ToTable("SuggestedClaims");
+                });
+
             modelBuilder.Entity("ClaimDesk.Core.Domain.Article", b =>
                 {
                     b.HasOne("ClaimDesk.Core.Domain.Outlet", "Outlet")
@@ -561,6 +613,15 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.SuggestedClaim", b =>
+                {
+                    b.HasOne("ClaimDesk.Core.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Article", b =>

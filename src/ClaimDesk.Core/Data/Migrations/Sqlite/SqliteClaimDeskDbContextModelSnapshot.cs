@@ -98,6 +98,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SuggestionsComputedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -117,6 +120,8 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("SuggestionsComputedAt");
 
                     b.HasIndex("Url")
                         .IsUnique();
@@ -468,6 +473,51 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.ToTable("Passages");
                 });
 
+            modelBuilder.Entity("ClaimDesk.Core.Domain.SuggestedClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CheckWorthiness")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Claimant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Start")
+                        .IsUnique();
+
+                    b.ToTable("SuggestedClaims");
+                });
+
             modelBuilder.Entity("ClaimDesk.Core.Domain.Article", b =>
                 {
                     b.HasOne("ClaimDesk.Core.Domain.Outlet", "Outlet")
@@ -535,6 +585,15 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.SuggestedClaim", b =>
+                {
+                    b.HasOne("ClaimDesk.Core.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Article", b =>

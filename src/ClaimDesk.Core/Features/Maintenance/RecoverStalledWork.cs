@@ -1,0 +1,49 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClaimDesk.Core.Features.Maintenance;
+
+public sealed record RecoveredWork(int Claims, int ArticlesToIndex, int ArticlesToSuggest);
+
+/// <summary>
+/// The database is the truth: work a job should have done but has not (a job lost with in-memory storage, a crash
+/// between commit and enqueue) is found here and queued again. Jobs are idempotent, so queueing twice is harmless.
+/// Runs at start-up (StalledFor = zero) and on a schedule.
+/// </summary>
+public sealed record RecoverStalledWork(TimeSpan StalledFor) : ICommand<RecoveredWork>;
+
+public sealed class RecoverStalledWorkHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs,
+    ILogger<RecoverStalledWorkHandler> logger) : ICommandHandler<RecoverStalledWork, RecoveredWork>
+{
+    private const int Batch = 500;
+
+    public async ValueTask<RecoveredWork> Handle(RecoverStalledWork command, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - command.StalledFor;
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => (c.Status == ClaimStatus.Registered || c.Status == ClaimStatus.Gathering) && c.UpdatedAt <= before)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(Batch).ToListAsync(ct);
+        var toIndex = await db.Articles.AsNoTracking()
+            .Where(a => a.State == ArticleState.Registered && a.CreatedAt <= before)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(ct);
+        var toSuggest = await db.Articles.AsNoTracking()
+            .Where(a => (a.State == ArticleState.Registered || a.State == ArticleState.Indexed) && a.SuggestionsComputedAt == null && a.CreatedAt <= before)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(ct);
+
+        afterCommit.Add(() =>
+        {
+            foreach (var id in toIndex) jobs.IndexArticle(id);
+            foreach (var id in toSuggest) jobs.SuggestClaims(id);
+            foreach (var id in claims) jobs.GatherCorroboration(id);
+        });
+        if (claims.Count + toIndex.Count + toSuggest.Count > 0)
+            logger.LogInformation("Recovery sweep re-queued {Claims} claims, {Index} articles to index, {Suggest} articles to suggest",
+                claims.Count, toIndex.Count, toSuggest.Count);
+        return new RecoveredWork(claims.Count, toIndex.Count, toSuggest.Count);
+    }
+}
