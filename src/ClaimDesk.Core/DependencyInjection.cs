@@ -1,4 +1,7 @@
+using ClaimDesk.Analysis.Embeddings;
 using ClaimDesk.Core.Behaviors;
+using ClaimDesk.Core.Features.Corroboration;
+using ClaimDesk.Core.Infrastructure.Embeddings;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Features.Review;
@@ -27,6 +30,10 @@ public static class DependencyInjection
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitActions>());
         services.Configure<DeskOptions>(configuration.GetSection(DeskOptions.Section));
+        // One model and one search index per process: both are expensive to build and safe to share.
+        services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        services.AddSingleton<PassageIndexCache>();
+        services.AddScoped<EvidenceFinder>();
         return services;
     }
 

@@ -17,6 +17,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext d
     {
         if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
             return await next(message, cancellationToken);
+        if (message is ICommitsOnItsOwn)
+            return await RunWithoutTransactionAsync(message, next, cancellationToken);
 
         // On SQLite this is BEGIN IMMEDIATE: writers queue for the lock up front, so a read-then-write
         // never fails half-way on a lock upgrade, and two racing reviewers are serialised.
@@ -26,6 +28,23 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext d
             var response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            afterCommit.RunAll();
+            return response;
+        }
+        catch
+        {
+            afterCommit.Discard();
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private async ValueTask<TResponse> RunWithoutTransactionAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await next(message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             afterCommit.RunAll();
             return response;
         }

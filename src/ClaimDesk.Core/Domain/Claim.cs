@@ -31,6 +31,9 @@ public sealed class Claim
     /// </summary>
     public int Version { get; set; }
 
+    /// <summary>The claim text's embedding, kept so new articles can be matched against every open and decided claim.</summary>
+    public byte[]? Embedding { get; set; }
+
     public List<Evidence> Evidence { get; set; } = [];
 
     public ClaimStatus? Verdict => Status.IsVerdict() ? Status : null;

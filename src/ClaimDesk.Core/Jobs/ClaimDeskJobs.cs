@@ -14,6 +14,9 @@ public sealed class ClaimDeskJobs(IMediator mediator)
     public async Task IndexArticle(long articleId, CancellationToken ct) =>
         await mediator.Send(new IndexArticle(articleId), ct);
 
+    public async Task MatchArticle(long articleId, CancellationToken ct) =>
+        await mediator.Send(new MatchArticle(articleId), ct);
+
     public async Task SuggestClaims(long articleId, CancellationToken ct) =>
         await mediator.Send(new SuggestClaims(articleId), ct);
 

@@ -8,5 +8,7 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
 
     public void GatherCorroboration(long claimId) => client.Enqueue<ClaimDeskJobs>(j => j.GatherCorroboration(claimId, CancellationToken.None));
 
+    public void MatchArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.MatchArticle(articleId, CancellationToken.None));
+
     public void SuggestClaims(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.SuggestClaims(articleId, CancellationToken.None));
 }

@@ -6,4 +6,5 @@ public interface IJobScheduler
     void IndexArticle(long articleId);
     void GatherCorroboration(long claimId);
     void SuggestClaims(long articleId);
+    void MatchArticle(long articleId);
 }

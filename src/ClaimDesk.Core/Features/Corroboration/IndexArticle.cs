@@ -1,22 +1,36 @@
+using ClaimDesk.Analysis.Embeddings;
+using ClaimDesk.Core.Behaviors;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Corroboration;
 
-/// <summary>Job: embeds an article's passages so the corroboration engine can find them. Safe to run twice.</summary>
-public sealed record IndexArticle(long ArticleId) : ICommand<bool>;
+/// <summary>
+/// Job: embeds an article's passages and marks it indexed, so every node's search index picks it up; then queues
+/// the match of this new article against the desk's open and decided claims. Safe to run twice.
+/// </summary>
+public sealed record IndexArticle(long ArticleId) : ICommand<bool>, ICommitsOnItsOwn;
 
-public sealed class IndexArticleHandler(ClaimDeskDbContext db, TimeProvider clock) : ICommandHandler<IndexArticle, bool>
+public sealed class IndexArticleHandler(ClaimDeskDbContext db, ITextEmbedder embedder, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs)
+    : ICommandHandler<IndexArticle, bool>
 {
     public async ValueTask<bool> Handle(IndexArticle command, CancellationToken ct)
     {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == command.ArticleId, ct);
+        var article = await db.Articles.Include(a => a.Passages).FirstOrDefaultAsync(a => a.Id == command.ArticleId, ct);
         if (article is null || article.State != ArticleState.Registered) return false;
+
+        var passages = article.Passages.OrderBy(p => p.Index).ToList();
+        var vectors = embedder.Embed(passages.Select(p => p.Text).ToList());
+        for (var i = 0; i < passages.Count; i++) passages[i].Embedding = VectorBytes.From(vectors[i]);
         article.State = ArticleState.Indexed;
         article.IndexedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+
+        afterCommit.Add(() => jobs.MatchArticle(article.Id));
         return true;
     }
 }

@@ -178,6 +178,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<bool>("HasNewEvidence")
                         .HasColumnType("bit");
 

@@ -165,6 +165,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("HasNewEvidence")
                         .HasColumnType("INTEGER");
 

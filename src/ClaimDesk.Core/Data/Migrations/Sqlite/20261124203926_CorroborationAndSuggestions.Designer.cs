@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimDesk.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimDeskDbContext))]
-    [Migration("20261124203555_ClaimSuggestions")]
-    partial class ClaimSuggestions
+    [Migration("20261124203926_CorroborationAndSuggestions")]
+    partial class CorroborationAndSuggestions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -167,6 +167,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
 
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("HasNewEvidence")
                         .HasColumnType("INTEGER");

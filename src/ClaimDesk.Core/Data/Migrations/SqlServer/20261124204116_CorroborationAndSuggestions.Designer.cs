@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimDesk.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClaimDeskDbContext))]
-    [Migration("20261124203602_ClaimSuggestions")]
-    partial class ClaimSuggestions
+    [Migration("20261124204116_CorroborationAndSuggestions")]
+    partial class CorroborationAndSuggestions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -180,6 +180,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<bool>("HasNewEvidence")
                         .HasColumnType("bit");

@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ClaimDesk.Core.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ClaimSuggestions : Migration
+    public partial class CorroborationAndSuggestions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Embedding",
+                table: "Claims",
+                type: "varbinary(max)",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "SuggestionsComputedAt",
                 table: "Articles",
@@ -64,6 +70,10 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Articles_SuggestionsComputedAt",
                 table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "Embedding",
+                table: "Claims");
 
             migrationBuilder.DropColumn(
                 name: "SuggestionsComputedAt",
