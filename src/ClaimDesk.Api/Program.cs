@@ -55,6 +55,11 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     {
         Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "Authorization: Bearer <api key>",
     };
+    document.Security ??= [];
+    document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+    {
+        [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [],
+    });
     return Task.CompletedTask;
 }));
 
@@ -82,7 +87,10 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
 
-var api = app.MapGroup("/api/v1");
+// Every API endpoint can answer these, whatever else it documents.
+var api = app.MapGroup("/api/v1")
+    .ProducesProblem(StatusCodes.Status401Unauthorized)
+    .ProducesProblem(StatusCodes.Status403Forbidden);
 api.MapArticleEndpoints();
 api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ClaimDesk.Api.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimDesk.Api.Tests.Docs;
+
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(ClaimDeskApiFactory desk)
+{
+    [Fact]
+    public async Task The_document_describes_every_api_endpoint_with_its_errors_and_the_key_scheme()
+    {
+        var document = JsonDocument.Parse(await desk.Anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.StartsWith("3.1", document.GetProperty("openapi").GetString());
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
+
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(op => (Method: op.Name.ToUpperInvariant(), Path: p.Name, Operation: op.Value)))
+            .ToList();
+        var routes = desk.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Path: Normalize(e.RoutePattern.RawText!))))
+            .ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+            Assert.Contains(documented, d => d.Method == route.Method && d.Path == route.Path);
+
+        foreach (var (method, path, operation) in documented)
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out _), $"{method} {path} documents no 401");
+            Assert.True(operation.TryGetProperty("summary", out _), $"{method} {path} has no summary");
+            if (method == "POST" && !path.EndsWith("/corroborate", StringComparison.Ordinal))
+                Assert.True(operation.TryGetProperty("requestBody", out _), $"{method} {path} documents no body");
+        }
+        var transitions = documented.Single(d => d.Method == "POST" && d.Path == "/api/v1/claims/{id}/transitions").Operation.GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "403", "404", "409", "412", "428" })
+            Assert.True(transitions.TryGetProperty(status, out _), $"transitions documents no {status}");
+    }
+
+    /// <summary>"/api/v1/claims/{id:long}" → "/api/v1/claims/{id}", as OpenAPI writes it.</summary>
+    private static string Normalize(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route.TrimEnd('/'), @"\{(\w+):[^}]+\}", "{$1}");
+}
