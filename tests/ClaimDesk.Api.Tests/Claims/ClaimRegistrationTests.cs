@@ -60,8 +60,9 @@ public sealed class ClaimRegistrationTests(ClaimDeskApiFactory desk)
     [Fact]
     public async Task A_claim_round_trips_with_an_etag_and_an_evidence_summary()
     {
-        var article = await desk.Admin.RegisterOwnArticleAsync();
-        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), "The city council approved a budget of 12 million euros on 4 March.");
+        var story = Stories.Unique();
+        var article = await desk.Admin.RegisterOwnArticleAsync(body: story.Article);
+        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), story.Claim);
 
         var (fetched, etag) = await desk.Admin.GetClaimAsync(claim.Id());
         Assert.Equal(claim.GetProperty("text").GetString(), fetched.GetProperty("text").GetString());

@@ -12,8 +12,9 @@ internal static class ReviewFlow
 
     public static async Task<long> NewClaimAwaitingReviewAsync(ClaimDeskApiFactory desk)
     {
-        var article = await desk.Admin.RegisterOwnArticleAsync();
-        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), "The city council approved a budget of 12 million euros on 4 March.");
+        var story = Stories.Unique();
+        var article = await desk.Admin.RegisterOwnArticleAsync(body: story.Article);
+        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), story.Claim);
         await desk.Admin.WaitForStatusAsync(claim.Id(), "needsReview");
         return claim.Id();
     }
@@ -45,16 +46,14 @@ internal static class ReviewFlow
     public static async Task PrepareVerdictAsync(ClaimDeskApiFactory desk, long id, string verdict)
     {
         if (verdict != "verified") return;
-        var (_, etag) = await desk.Admin.GetClaimAsync(id);
-        var response = await desk.Admin.PostWithIfMatchAsync($"/api/v1/claims/{id}/evidence", etag,
+        var response = await desk.Admin.PostFreshAsync(id, $"/api/v1/claims/{id}/evidence",
             new { url = $"https://records.example.org/budget/{id}", stance = "supports", note = "Official budget record" });
         await response.ShouldBe(HttpStatusCode.Created);
     }
 
     public static async Task<JsonElement> MoveAsync(ClaimDeskApiFactory desk, long id, object body)
     {
-        var (_, etag) = await desk.Admin.GetClaimAsync(id);
-        var response = await desk.Admin.TransitionAsync(id, etag, body);
+        var response = await desk.Admin.TransitionFreshAsync(id, body);
         await response.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

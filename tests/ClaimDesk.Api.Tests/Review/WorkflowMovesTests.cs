@@ -49,16 +49,14 @@ public sealed class WorkflowMovesTests(ClaimDeskApiFactory desk)
                     // A legal move changes the claim, so it gets a claim of its own.
                     var fresh = await ReviewFlow.NewClaimInStateAsync(desk, from);
                     if (to == "verified") await ReviewFlow.PrepareVerdictAsync(desk, fresh, to);
-                    var (_, etag) = await client.GetClaimAsync(fresh);
-                    var response = await client.TransitionAsync(fresh, etag, BodyFor(to, original));
+                    var response = await client.TransitionFreshAsync(fresh, BodyFor(to, original));
                     await response.ShouldBe(HttpStatusCode.OK);
                     var moved = await response.Content.ReadFromJsonAsync<JsonElement>();
                     Assert.Equal(to, moved.GetProperty("status").GetString());
                 }
                 else
                 {
-                    var (_, etag) = await client.GetClaimAsync(refused);
-                    var response = await client.TransitionAsync(refused, etag, BodyFor(to, original));
+                    var response = await client.TransitionFreshAsync(refused, BodyFor(to, original));
                     var expected = role is Role.Reader or Role.Integration || (allowed.Length > 0 && !allowed.Contains(role))
                         ? HttpStatusCode.Forbidden
                         : HttpStatusCode.Conflict;
@@ -110,18 +108,18 @@ public sealed class WorkflowMovesTests(ClaimDeskApiFactory desk)
     [Fact]
     public async Task Support_from_the_claims_own_outlet_does_not_verify()
     {
-        var article = await desk.Admin.RegisterOwnArticleAsync(outlet: "Own Voice Daily");
+        var story = Stories.Unique();
+        var article = await desk.Admin.RegisterOwnArticleAsync(outlet: "Own Voice Daily", body: story.Article);
         await desk.Admin.PostAsJsonAsync("/api/v1/outlets", new { name = "Own Voice Daily", domain = "ownvoice.example" });
-        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), "The city council approved a budget of 12 million euros on 4 March.");
+        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), story.Claim);
         await desk.Admin.WaitForStatusAsync(claim.Id(), "needsReview");
         await ReviewFlow.MoveAsync(desk, claim.Id(), new { to = "inReview" });
-        var (_, etag) = await desk.Admin.GetClaimAsync(claim.Id());
-        var added = await desk.Admin.PostWithIfMatchAsync($"/api/v1/claims/{claim.Id()}/evidence", etag,
+        var added = await desk.Admin.PostFreshAsync(claim.Id(), $"/api/v1/claims/{claim.Id()}/evidence",
             new { url = "https://news.ownvoice.example/follow-up", stance = "supports" });
         var evidence = await added.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(evidence.GetProperty("independent").GetBoolean());
 
-        var response = await desk.Admin.TransitionAsync(claim.Id(), added.Headers.ETag!.ToString(), new { to = "verified", rationale = "Our own follow-up says so." });
+        var response = await desk.Admin.TransitionFreshAsync(claim.Id(), new { to = "verified", rationale = "Our own follow-up says so." });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 

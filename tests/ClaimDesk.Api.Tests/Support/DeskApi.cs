@@ -18,11 +18,13 @@ public static class DeskApi
     public static Task<JsonElement> RegisterSampleAsync(this HttpClient client, SampleArticles.Sample sample) =>
         client.RegisterArticleAsync(sample.Title, sample.Text, sample.Outlet, sample.PublishedAt);
 
-    /// <summary>An article of our own words, unique per call so tests do not meet each other's data.</summary>
+    /// <summary>
+    /// An article of our own words, unique per call (see <see cref="Stories"/>). Background jobs can still link a test's
+    /// claim to another article, as they should; tests that change claims use the *Fresh* helpers above.
+    /// </summary>
     public static Task<JsonElement> RegisterOwnArticleAsync(this HttpClient client, string outlet = "Test Outlet", string? body = null) =>
         client.RegisterArticleAsync("A council story " + Guid.NewGuid().ToString("N")[..8],
-            (body ?? "The city council approved a budget of 12 million euros on 4 March. The mayor said the vote was historic.")
-            + " Reference " + Guid.NewGuid().ToString("N") + ".", outlet, new DateOnly(2025, 3, 5));
+            body ?? Stories.Unique().Article, outlet, new DateOnly(2025, 3, 5));
 
     public static async Task<JsonElement> RegisterClaimAsync(this HttpClient client, long articleId, string text, int? start = null, int? end = null, string? claimant = null)
     {
@@ -52,6 +54,31 @@ public static class DeskApi
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Claim {id} stayed {claim.GetProperty("status").GetString()}; expected {status}.");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Reads the claim's ETag and moves it. Background jobs (new evidence from other articles) may change the claim
+    /// between the read and the move; that 412 is the desk working as designed, so the read is simply repeated.
+    /// </summary>
+    public static async Task<HttpResponseMessage> TransitionFreshAsync(this HttpClient client, long id, object body)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (_, etag) = await client.GetClaimAsync(id);
+            var response = await client.TransitionAsync(id, etag, body);
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt == 5) return response;
+        }
+    }
+
+    /// <summary>The same, for any change that needs If-Match.</summary>
+    public static async Task<HttpResponseMessage> PostFreshAsync(this HttpClient client, long id, string path, object body)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (_, etag) = await client.GetClaimAsync(id);
+            var response = await client.PostWithIfMatchAsync(path, etag, body);
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed || attempt == 5) return response;
         }
     }
 
