@@ -28,18 +28,14 @@ public static class PassageSplitter
         return passages;
     }
 
-    // Naive first cut: a sentence ends at . ! ? followed by a space and an upper-case letter.
     private static IEnumerable<TextSpan> SplitSentences(string text, int start, int end)
     {
-        var sentenceStart = start;
-        for (var i = start; i < end - 2; i++)
+        // A bullet marker is layout, not text.
+        while (start < end && (text[start] is '•' or '▪' or '◦' or '*' || (text[start] == '-' && start + 1 < end && text[start + 1] == ' ')))
         {
-            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
-            {
-                yield return new TextSpan(sentenceStart, i + 1);
-                sentenceStart = i + 2;
-            }
+            start++;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
         }
-        yield return new TextSpan(sentenceStart, end);
+        return start < end ? SentenceSegmenter.Split(text, start, end).Where(s => s.Length > 0) : [];
     }
 }

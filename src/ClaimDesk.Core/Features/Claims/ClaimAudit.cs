@@ -8,8 +8,10 @@ namespace ClaimDesk.Core.Features.Claims;
 /// <summary>Appends to a claim's audit log in the same unit of work as the change it records.</summary>
 public static class ClaimAudit
 {
+    // Relaxed escaping keeps quotes and apostrophes readable in the log; the API re-encodes the stored text when it answers.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
