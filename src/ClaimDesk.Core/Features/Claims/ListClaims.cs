@@ -40,6 +40,17 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
 {
     public async ValueTask<PagedResult<ClaimListItem>> Handle(ListClaims query, CancellationToken ct)
     {
+        var claims = Filter(db, query);
+        var total = await claims.CountAsync(ct);
+        var items = await Page(claims, query).ToListAsync(ct);
+        return new PagedResult<ClaimListItem>(items, query.Page, query.PageSize, total);
+    }
+
+    /// <summary>The page query as SQL will run it; public so the SQL Server translation can be checked without a server.</summary>
+    public static IQueryable<ClaimListItem> BuildQuery(ClaimDeskDbContext db, ListClaims query) => Page(Filter(db, query), query);
+
+    private static IQueryable<Claim> Filter(ClaimDeskDbContext db, ListClaims query)
+    {
         var claims = db.Claims.AsNoTracking();
         if (query.Status is { } status) claims = claims.Where(c => c.Status == status);
         if (query.Unassigned == true) claims = claims.Where(c => c.Assignee == null);
@@ -57,7 +68,11 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
             claims = claims.Where(c => c.Text.Contains(q));
         }
 
-        var total = await claims.CountAsync(ct);
+        return claims;
+    }
+
+    private static IQueryable<ClaimListItem> Page(IQueryable<Claim> claims, ListClaims query)
+    {
         // Id breaks ties so that paging is stable.
         claims = query.Sort switch
         {
@@ -66,11 +81,9 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
             ClaimSort.RecentlyUpdated => claims.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             _ => claims.OrderByDescending(c => c.Id),
         };
-        var items = await claims
+        return claims
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(c => new ClaimListItem(c.Id, c.ArticleId, c.Article.Outlet.Name, c.Text, c.Claimant, c.Kind,
-                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt))
-            .ToListAsync(ct);
-        return new PagedResult<ClaimListItem>(items, query.Page, query.PageSize, total);
+                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt));
     }
 }
