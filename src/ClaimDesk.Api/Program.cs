@@ -13,6 +13,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
+// `--probe <url>`: a container health check without curl in the image — exit 0 when the URL answers 2xx.
+if (args.Length == 2 && args[0] == "--probe") return await HealthProbe.RunAsync(args[1]);
+
 var builder = WebApplication.CreateBuilder(args);
 var processRole = HangfireSetup.RoleFrom(builder.Configuration);
 var provider = DependencyInjection.DatabaseProviderFrom(builder.Configuration);
@@ -71,7 +74,7 @@ var app = builder.Build();
 
 var migrateOnly = args.Contains("--migrate");
 await DatabaseStartup.PrepareAsync(app, migrate: migrateOnly || provider == DatabaseProvider.Sqlite);
-if (migrateOnly) return;
+if (migrateOnly) return 0;
 await RecoverySweep.StartAsync(app);
 
 app.UseExceptionHandler();
@@ -83,6 +86,12 @@ app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+if (processRole == ProcessRole.Worker)
+{
+    // A worker runs jobs; it answers health probes and nothing else.
+    await app.RunAsync();
+    return 0;
+}
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
@@ -98,7 +107,8 @@ api.MapClaimEndpoints();
 api.MapReviewEndpoints();
 api.MapApiKeyEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
