@@ -15,6 +15,12 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimDeskDbContext>();
         if (migrate) await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync();
+            SqliteConnections.EnableWriteAheadLog(db.Database.GetDbConnection());
+            await db.Database.CloseConnectionAsync();
+        }
 
         var configuredKey = app.Configuration[ApiKeyBootstrap.EnvironmentVariable];
         var generated = await ApiKeyBootstrap.EnsureAdminKeyAsync(db, string.IsNullOrWhiteSpace(configuredKey) ? null : configuredKey,

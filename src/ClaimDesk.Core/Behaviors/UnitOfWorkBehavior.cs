@@ -1,13 +1,15 @@
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Behaviors;
 
 /// <summary>
-/// Last before the handler, for commands only: one transaction around the handler's work, committed
-/// when it returns; only then does the after-commit work (job enqueues) run. Queries pass straight through.
+/// Last before the handler, for commands only. A command's changes are written by one SaveChanges — atomic on its own —
+/// and only then does the after-commit work (job enqueues) run, so no job is ever about a change that was not saved.
+/// There is deliberately no transaction around the handler's reads: SQLite has one writer at a time, and holding its
+/// lock while a handler reads would serialise every request. Races on a claim are settled by its version column
+/// (the UPDATE matches only the version read). Commands that must write in several steps ask for a transaction.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext db, AfterCommitActions afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
@@ -17,34 +19,22 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext d
     {
         if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
             return await next(message, cancellationToken);
-        if (message is ICommitsOnItsOwn)
-            return await RunWithoutTransactionAsync(message, next, cancellationToken);
 
-        // On SQLite this is BEGIN IMMEDIATE: writers queue for the lock up front, so a read-then-write
-        // never fails half-way on a lock upgrade, and two racing reviewers are serialised.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var response = await next(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            afterCommit.RunAll();
-            return response;
-        }
-        catch
-        {
-            afterCommit.Discard();
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
-
-    private async ValueTask<TResponse> RunWithoutTransactionAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await next(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            TResponse response;
+            if (message is IAtomicCommand)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                response = await next(message, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                response = await next(message, cancellationToken);
+                if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            }
             afterCommit.RunAll();
             return response;
         }

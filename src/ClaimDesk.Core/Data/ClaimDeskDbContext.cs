@@ -109,7 +109,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             evt.Property(e => e.After).HasMaxLength(8000);
             evt.Property(e => e.Detail).HasMaxLength(8000);
             evt.HasIndex(e => new { e.ClaimId, e.Id });
-            evt.HasOne<Claim>().WithMany().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Restrict);
+            evt.HasOne(e => e.Claim).WithMany().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Comment>(comment =>

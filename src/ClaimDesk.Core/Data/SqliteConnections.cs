@@ -19,15 +19,24 @@ public static class SqliteConnections
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         return builder.ToString();
     }
+
+    /// <summary>WAL lets readers run while one writer commits; it persists in the file, so it is set once.</summary>
+    public static void EnableWriteAheadLog(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
 }
 
 /// <summary>
-/// WAL lets readers run while one writer commits; NORMAL sync is safe with WAL and much faster than FULL;
-/// busy_timeout makes a second writer wait for the lock rather than fail.
+/// Per-connection settings: NORMAL sync is safe with WAL and much faster than FULL; busy_timeout makes a second writer
+/// wait for the lock rather than fail. WAL itself is a property of the database file, set once when it is prepared
+/// (<see cref="SqliteConnections.EnableWriteAheadLog"/>), not on every pooled open.
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

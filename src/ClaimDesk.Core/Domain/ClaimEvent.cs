@@ -5,6 +5,8 @@ public sealed class ClaimEvent
 {
     public long Id { get; set; }
     public long ClaimId { get; set; }
+    /// <summary>Set when the claim is new in the same unit of work, so one SaveChanges writes both.</summary>
+    public Claim? Claim { get; set; }
     public DateTime At { get; set; }
     public required string Actor { get; set; }
     /// <summary>What happened: registered, transition, assignment, comment, evidenceAdded, evidenceAccepted, evidenceRejected, ...</summary>

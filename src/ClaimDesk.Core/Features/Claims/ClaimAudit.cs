@@ -5,7 +5,7 @@ using ClaimDesk.Core.Domain;
 
 namespace ClaimDesk.Core.Features.Claims;
 
-/// <summary>Appends to a claim's audit log in the same unit of work as the change it records.</summary>
+/// <summary>Appends to a claim's audit log in the same unit of work (the same SaveChanges) as the change it records.</summary>
 public static class ClaimAudit
 {
     // Relaxed escaping keeps quotes and apostrophes readable in the log; the API re-encodes the stored text when it answers.
@@ -20,7 +20,9 @@ public static class ClaimAudit
     {
         db.ClaimEvents.Add(new ClaimEvent
         {
+            // A claim registered in this unit of work has no id yet: the navigation lets EF fill it in on save.
             ClaimId = claim.Id,
+            Claim = claim.Id == 0 ? claim : null,
             At = at,
             Actor = actor.Name,
             Type = type,

@@ -67,12 +67,11 @@ public sealed class RegisterClaimHandler(
             Version = 1,
         };
         db.Claims.Add(claim);
-        await db.SaveChangesAsync(ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Registered, now,
             after: new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status });
+        await db.SaveChangesAsync(ct);
 
-        var claimId = claim.Id;
-        afterCommit.Add(() => jobs.GatherCorroboration(claimId));
+        afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
         return ClaimQueries.ToView(claim, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
     }
 

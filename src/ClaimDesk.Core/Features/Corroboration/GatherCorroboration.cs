@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ClaimDesk.Analysis.Embeddings;
-using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
@@ -14,7 +13,7 @@ namespace ClaimDesk.Core.Features.Corroboration;
 /// Job step 2: look through every article the desk holds for passages that support, contradict or mention the claim
 /// (hybrid lexical + semantic retrieval, then stance and discrepancies), then hand the claim to reviewers.
 /// </summary>
-public sealed record GatherCorroboration(long ClaimId) : ICommand<int>, ICommitsOnItsOwn;
+public sealed record GatherCorroboration(long ClaimId) : ICommand<int>;
 
 public sealed class GatherCorroborationHandler(
     ClaimDeskDbContext db, ITextEmbedder embedder, PassageIndexCache index, EvidenceFinder finder, TimeProvider clock)

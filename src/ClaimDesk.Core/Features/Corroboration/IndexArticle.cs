@@ -1,5 +1,4 @@
 using ClaimDesk.Analysis.Embeddings;
-using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
@@ -13,7 +12,7 @@ namespace ClaimDesk.Core.Features.Corroboration;
 /// Job: embeds an article's passages and marks it indexed, so every node's search index picks it up; then queues
 /// the match of this new article against the desk's open and decided claims. Safe to run twice.
 /// </summary>
-public sealed record IndexArticle(long ArticleId) : ICommand<bool>, ICommitsOnItsOwn;
+public sealed record IndexArticle(long ArticleId) : ICommand<bool>;
 
 public sealed class IndexArticleHandler(ClaimDeskDbContext db, ITextEmbedder embedder, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs)
     : ICommandHandler<IndexArticle, bool>

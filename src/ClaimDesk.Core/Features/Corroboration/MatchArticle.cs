@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using Mediator;
@@ -12,7 +11,7 @@ namespace ClaimDesk.Core.Features.Corroboration;
 /// to a claim become its evidence (a decided claim is flagged for another look). Claims without an embedding yet
 /// are still gathering and will find this article themselves.
 /// </summary>
-public sealed record MatchArticle(long ArticleId) : ICommand<int>, ICommitsOnItsOwn;
+public sealed record MatchArticle(long ArticleId) : ICommand<int>;
 
 public sealed class MatchArticleHandler(ClaimDeskDbContext db, EvidenceFinder finder) : ICommandHandler<MatchArticle, int>
 {

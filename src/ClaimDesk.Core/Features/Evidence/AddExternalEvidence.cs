@@ -51,9 +51,9 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
         };
         db.Evidence.Add(evidence);
         claim.Touch(now);
-        await db.SaveChangesAsync(ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
-            after: new { evidenceId = evidence.Id, url, stance = evidence.Stance, independent = evidence.Independent, reviewState = evidence.ReviewState });
+            after: new { url, stance = evidence.Stance, independent = evidence.Independent, reviewState = evidence.ReviewState });
+        await db.SaveChangesAsync(ct);
         return new EvidenceDecided(GetClaimEvidenceHandler.ToView(evidence), ETag.For(claim.Id, claim.Version));
     }
 }

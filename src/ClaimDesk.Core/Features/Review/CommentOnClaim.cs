@@ -33,8 +33,8 @@ public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = new Comment { ClaimId = claim.Id, Author = actor.Name, Text = command.Text.Trim(), CreatedAt = now };
         db.Comments.Add(comment);
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { text = comment.Text });
         await db.SaveChangesAsync(ct);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { commentId = comment.Id, text = comment.Text });
         return new CommentView(comment.Id, comment.ClaimId, comment.Author, comment.Text, comment.CreatedAt);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClaimDesk.Analysis.Suggestions;
+using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using Mediator;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Features.Suggestions;
 
 /// <summary>Job: finds the check-worthy sentences of an article and stores them. Safe to run twice (it replaces them).</summary>
-public sealed record SuggestClaims(long ArticleId) : ICommand<int>;
+public sealed record SuggestClaims(long ArticleId) : ICommand<int>, IAtomicCommand;
 
 public sealed class SuggestClaimsHandler(ClaimDeskDbContext db, TimeProvider clock) : ICommandHandler<SuggestClaims, int>
 {
