@@ -36,6 +36,7 @@ builder.Services.Configure<JsonOptions>(o =>
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
+builder.Services.AddClaimDeskRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -78,9 +79,11 @@ if (migrateOnly) return 0;
 await RecoverySweep.StartAsync(app);
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -99,13 +102,15 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
     .ProducesProblem(StatusCodes.Status401Unauthorized)
-    .ProducesProblem(StatusCodes.Status403Forbidden);
+    .ProducesProblem(StatusCodes.Status403Forbidden)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests);
 api.MapArticleEndpoints();
 api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();
 api.MapClaimEndpoints();
 api.MapReviewEndpoints();
 api.MapApiKeyEndpoints();
+api.MapWebhookEndpoints();
 
 await app.RunAsync();
 return 0;

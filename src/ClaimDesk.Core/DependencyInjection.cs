@@ -2,6 +2,9 @@ using ClaimDesk.Analysis.Embeddings;
 using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Infrastructure.Embeddings;
+using ClaimDesk.Core.Features.Webhooks;
+using ClaimDesk.Core.Infrastructure.Outbound;
+using Microsoft.AspNetCore.DataProtection;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Features.Review;
@@ -34,6 +37,13 @@ public static class DependencyInjection
         services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         services.AddSingleton<PassageIndexCache>();
         services.AddScoped<EvidenceFinder>();
+        services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
+        services.AddSingleton<SafeHttpClient>();
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddScoped<WebhookOutbox>();
+        services.AddSingleton<WebhookSecrets>();
+        // Keys in the database: every node can sign and verify what another node protected.
+        services.AddDataProtection().SetApplicationName("ClaimDesk").PersistKeysToDbContext<ClaimDeskDbContext>();
         return services;
     }
 
@@ -48,13 +58,15 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ClaimDesk:Database is SqlServer but ConnectionStrings:ClaimDesk is empty.");
-                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>((sp, o) => o
+                    .UseSqlServer(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<WebhookOutbox>()));
                 break;
             default:
                 connectionString = SqliteConnections.Prepare(connectionString ?? DatabaseDefaults.SqliteConnectionString);
-                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>(o => o
+                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                    .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<WebhookOutbox>()));
                 break;
         }
     }

@@ -15,8 +15,16 @@ public static class ArticleEndpoints
     {
         var articles = api.MapGroup("/articles").WithTags("Articles");
 
-        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
+        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, AcceptedAtRoute<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
             {
+                if (body is { Url: not null, Text: null, Title: null, Outlet: null })
+                {
+                    // { url } alone: fetched and extracted by a job.
+                    var submitted = await mediator.Send(new SubmitArticleUrl(body.Url), ct);
+                    return submitted.Created
+                        ? TypedResults.AcceptedAtRoute(submitted.Article, "GetArticle", new { id = submitted.Article.Id })
+                        : TypedResults.Ok(submitted.Article);
+                }
                 var result = await mediator.Send(new RegisterArticle(body.Title!, body.Text!, body.Outlet!, body.Url, body.PublishedAt, body.Language), ct);
                 return result.Created
                     ? TypedResults.Created($"/api/v1/articles/{result.Article.Id}", result.Article)
@@ -25,7 +33,8 @@ public static class ArticleEndpoints
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterArticle")
             .WithSummary("Register an article")
-            .WithDescription("Stores the text, splits it into passages and queues it for indexing. The same text again answers 200 with the article already held.")
+            .WithDescription("Stores the text, splits it into passages and queues it for indexing. The same text again answers 200 with the article already held. " +
+                             "{ url } alone answers 202: a job fetches the page (loopback, private and metadata addresses are refused) and extracts the article.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 

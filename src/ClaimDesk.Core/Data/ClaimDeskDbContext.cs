@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -10,8 +11,9 @@ namespace ClaimDesk.Core.Data;
 /// The desk's database. The model is provider-neutral; <see cref="SqliteClaimDeskDbContext"/> and
 /// <see cref="SqlServerClaimDeskDbContext"/> exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Passage> Passages => Set<Passage>();
@@ -22,6 +24,8 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SuggestedClaim> SuggestedClaims => Set<SuggestedClaim>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +131,28 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             suggestion.Property(s => s.Signals).HasMaxLength(8000);
             suggestion.HasIndex(s => new { s.ArticleId, s.Start }).IsUnique();
             suggestion.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId);
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Url).HasMaxLength(2048);
+            subscription.Property(s => s.Events).HasMaxLength(500);
+            subscription.Property(s => s.Description).HasMaxLength(500);
+            subscription.Property(s => s.ProtectedSecret).HasMaxLength(1000);
+            subscription.Property(s => s.CreatedBy).HasMaxLength(200);
+            subscription.Property(s => s.DisabledReason).HasMaxLength(500);
+            subscription.Ignore(s => s.EventList);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.Property(d => d.EventType).HasMaxLength(64);
+            delivery.Property(d => d.AttemptLog).HasMaxLength(8000);
+            delivery.Ignore(d => d.MessageId);
+            delivery.HasOne(d => d.Subscription).WithMany().HasForeignKey(d => d.SubscriptionId);
+            delivery.HasOne(d => d.ClaimEvent).WithMany().HasForeignKey(d => d.ClaimEventId).OnDelete(DeleteBehavior.Restrict);
+            delivery.HasIndex(d => new { d.SubscriptionId, d.Id });
+            delivery.HasIndex(d => new { d.Outcome, d.NextAttemptAt });
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -1,6 +1,8 @@
+using ClaimDesk.Core.Features.Articles;
 using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Features.Maintenance;
 using ClaimDesk.Core.Features.Suggestions;
+using ClaimDesk.Core.Features.Webhooks;
 using Mediator;
 
 namespace ClaimDesk.Core.Jobs;
@@ -16,6 +18,12 @@ public sealed class ClaimDeskJobs(IMediator mediator)
 
     public async Task MatchArticle(long articleId, CancellationToken ct) =>
         await mediator.Send(new MatchArticle(articleId), ct);
+
+    public async Task FetchArticle(long articleId, CancellationToken ct) =>
+        await mediator.Send(new FetchArticle(articleId), ct);
+
+    public async Task DeliverWebhook(long deliveryId, CancellationToken ct) =>
+        await mediator.Send(new DeliverWebhook(deliveryId), ct);
 
     public async Task SuggestClaims(long articleId, CancellationToken ct) =>
         await mediator.Send(new SuggestClaims(articleId), ct);

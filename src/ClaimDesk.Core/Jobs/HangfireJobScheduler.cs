@@ -10,5 +10,13 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
 
     public void MatchArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.MatchArticle(articleId, CancellationToken.None));
 
+    public void FetchArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.FetchArticle(articleId, CancellationToken.None));
+
+    public void DeliverWebhook(long deliveryId, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero) client.Enqueue<ClaimDeskJobs>(j => j.DeliverWebhook(deliveryId, CancellationToken.None));
+        else client.Schedule<ClaimDeskJobs>(j => j.DeliverWebhook(deliveryId, CancellationToken.None), delay);
+    }
+
     public void SuggestClaims(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.SuggestClaims(articleId, CancellationToken.None));
 }

@@ -7,4 +7,6 @@ public interface IJobScheduler
     void GatherCorroboration(long claimId);
     void SuggestClaims(long articleId);
     void MatchArticle(long articleId);
+    void FetchArticle(long articleId);
+    void DeliverWebhook(long deliveryId, TimeSpan delay);
 }

@@ -94,7 +94,7 @@ public sealed class ArticleRegistrationTests(ClaimDeskApiFactory desk)
     [Fact]
     public async Task Each_missing_field_is_named_in_the_400()
     {
-        var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url = "ftp://example.org/x", language = "not a language" });
+        var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { title = "", url = "ftp://example.org/x", language = "not a language" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ProblemAsync()).GetProperty("errors");
         foreach (var field in new[] { "title", "text", "outlet", "url", "language" })

@@ -35,8 +35,18 @@ public sealed class RecoverStalledWorkHandler(ClaimDeskDbContext db, TimeProvide
             .Where(a => (a.State == ArticleState.Registered || a.State == ArticleState.Indexed) && a.SuggestionsComputedAt == null && a.CreatedAt <= before)
             .OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(ct);
 
+        var toFetch = await db.Articles.AsNoTracking()
+            .Where(a => a.State == ArticleState.PendingFetch && a.CreatedAt <= before)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(ct);
+
+        var deliveries = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Outcome == DeliveryOutcome.Pending && d.NextAttemptAt <= before)
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+
         afterCommit.Add(() =>
         {
+            foreach (var id in deliveries) jobs.DeliverWebhook(id, TimeSpan.Zero);
+            foreach (var id in toFetch) jobs.FetchArticle(id);
             foreach (var id in toIndex) jobs.IndexArticle(id);
             foreach (var id in toSuggest) jobs.SuggestClaims(id);
             foreach (var id in claims) jobs.GatherCorroboration(id);

@@ -1,0 +1,41 @@
+using ClaimDesk.Core.Features.Webhooks;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record CreateWebhookRequest(string? Url, string[]? Events, string? Description);
+
+public static class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(RolePermissions.ManageIntegrations);
+
+        webhooks.MapPost("/", async (CreateWebhookRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new CreateWebhook(body.Url!, body.Events ?? [], body.Description), ct);
+                return TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);
+            })
+            .WithName("CreateWebhook")
+            .WithSummary("Subscribe a URL to events; signed per Standard Webhooks with the whsec_ secret returned once")
+            .WithDescription("Events: claim.registered, claim.evidence_added, claim.status_changed, claim.verdict_published. Private and loopback URLs are refused unless ClaimDesk:Outbound:AllowPrivateNetworks is set.")
+            .ProducesValidationProblem();
+
+        webhooks.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListWebhooks(), ct)))
+            .WithName("ListWebhooks")
+            .WithSummary("Subscriptions (without secrets)");
+
+        webhooks.MapDelete("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new DeleteWebhook(id), ct)))
+            .WithName("DeleteWebhook")
+            .WithSummary("Stop a subscription (its delivery log is kept)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        webhooks.MapGet("/{id:long}/deliveries", async (long id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListDeliveries(id), ct)))
+            .WithName("ListWebhookDeliveries")
+            .WithSummary("The delivery log: each delivery with its attempts and outcome")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+}

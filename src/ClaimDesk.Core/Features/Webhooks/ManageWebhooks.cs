@@ -1,0 +1,92 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Outbound;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClaimDesk.Core.Features.Webhooks;
+
+public sealed record WebhookView(long Id, string Url, IReadOnlyList<string> Events, string? Description, DateTime CreatedAt, DateTime? DisabledAt, string? DisabledReason);
+
+public sealed record CreatedWebhook(WebhookView Subscription, string Secret);
+
+/// <summary>An integration subscribes a URL to events; the signing secret is returned this once.</summary>
+public sealed record CreateWebhook(string Url, IReadOnlyList<string> Events, string? Description) : ICommand<CreatedWebhook>;
+
+public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
+{
+    public CreateWebhookValidator(IOptions<OutboundOptions> outbound)
+    {
+        RuleFor(w => w.Url).NotEmpty().MaximumLength(2048)
+            .Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.")
+            .Must(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri) || OutboundAddressPolicy.RefuseUrl(uri, outbound.Value.AllowPrivateNetworks) is null)
+            .WithMessage(w => $"'Url' is refused: {OutboundAddressPolicy.RefuseUrl(new Uri(w.Url), outbound.Value.AllowPrivateNetworks)}.");
+        RuleFor(w => w.Events).NotEmpty();
+        RuleForEach(w => w.Events).Must(e => WebhookEvents.All.Contains(e))
+            .WithMessage((_, e) => $"'{e}' is not an event; use: {string.Join(", ", WebhookEvents.All)}.");
+        RuleFor(w => w.Description).MaximumLength(500);
+    }
+}
+
+public sealed class CreateWebhookHandler(ClaimDeskDbContext db, WebhookSecrets secrets, TimeProvider clock, ICurrentActor actor)
+    : ICommandHandler<CreateWebhook, CreatedWebhook>
+{
+    public async ValueTask<CreatedWebhook> Handle(CreateWebhook command, CancellationToken ct)
+    {
+        var (secret, protectedSecret) = secrets.Generate();
+        var subscription = new WebhookSubscription
+        {
+            Url = command.Url.Trim(), Events = string.Join(',', command.Events.Distinct()), Description = command.Description,
+            ProtectedSecret = protectedSecret, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        };
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(ct);
+        return new CreatedWebhook(ToView(subscription), secret);
+    }
+
+    internal static WebhookView ToView(WebhookSubscription s) =>
+        new(s.Id, s.Url, s.EventList.ToList(), s.Description, s.CreatedAt, s.DisabledAt, s.DisabledReason);
+}
+
+public sealed record ListWebhooks : IQuery<IReadOnlyList<WebhookView>>;
+
+public sealed class ListWebhooksHandler(ClaimDeskDbContext db) : IQueryHandler<ListWebhooks, IReadOnlyList<WebhookView>>
+{
+    public async ValueTask<IReadOnlyList<WebhookView>> Handle(ListWebhooks query, CancellationToken ct) =>
+        (await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(CreateWebhookHandler.ToView).ToList();
+}
+
+/// <summary>Stops a subscription (kept, disabled, with its delivery log).</summary>
+public sealed record DeleteWebhook(long Id) : ICommand<WebhookView>;
+
+public sealed class DeleteWebhookHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor) : ICommandHandler<DeleteWebhook, WebhookView>
+{
+    public async ValueTask<WebhookView> Handle(DeleteWebhook command, CancellationToken ct)
+    {
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == command.Id, ct) ?? throw new NotFoundException("Webhook", command.Id);
+        subscription.DisabledAt ??= clock.GetUtcNow().UtcDateTime;
+        subscription.DisabledReason ??= $"deleted by {actor.Name}";
+        await db.SaveChangesAsync(ct);
+        return CreateWebhookHandler.ToView(subscription);
+    }
+}
+
+public sealed record DeliveryView(long Id, string MessageId, string EventType, long ClaimId, DeliveryOutcome Outcome, int Attempts,
+    DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, System.Text.Json.Nodes.JsonNode? AttemptLog);
+
+public sealed record ListDeliveries(long SubscriptionId) : IQuery<IReadOnlyList<DeliveryView>>;
+
+public sealed class ListDeliveriesHandler(ClaimDeskDbContext db) : IQueryHandler<ListDeliveries, IReadOnlyList<DeliveryView>>
+{
+    public async ValueTask<IReadOnlyList<DeliveryView>> Handle(ListDeliveries query, CancellationToken ct)
+    {
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == query.SubscriptionId, ct)) throw new NotFoundException("Webhook", query.SubscriptionId);
+        var rows = await db.WebhookDeliveries.AsNoTracking().Include(d => d.ClaimEvent)
+            .Where(d => d.SubscriptionId == query.SubscriptionId).OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        return rows.Select(d => new DeliveryView(d.Id, d.MessageId, d.EventType, d.ClaimEvent.ClaimId, d.Outcome, d.Attempts, d.CreatedAt,
+            d.NextAttemptAt, d.DeliveredAt, System.Text.Json.Nodes.JsonNode.Parse(d.AttemptLog))).ToList();
+    }
+}

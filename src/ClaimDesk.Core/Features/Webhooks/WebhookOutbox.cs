@@ -1,0 +1,70 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClaimDesk.Core.Features.Webhooks;
+
+/// <summary>
+/// The outbox: whenever a SaveChanges adds audit events, the deliveries they raise are added to the same SaveChanges,
+/// so a delivery exists exactly when the change it reports was saved. Sending waits until after the commit; deliveries
+/// whose job was lost (a crash in between) are found by the recovery sweep.
+/// </summary>
+public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, TimeProvider clock) : SaveChangesInterceptor
+{
+    private readonly List<WebhookDelivery> _added = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ClaimDeskDbContext db) AddDeliveries(db);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is ClaimDeskDbContext db) AddDeliveries(db);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ScheduleSaved();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ScheduleSaved();
+        return base.SavedChanges(eventData, result);
+    }
+
+    private void AddDeliveries(ClaimDeskDbContext db)
+    {
+        var events = db.ChangeTracker.Entries<ClaimEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (events.Count == 0) return;
+        var subscriptions = db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).ToList();
+        if (subscriptions.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var claimEvent in events)
+        foreach (var type in WebhookEvents.For(claimEvent))
+        foreach (var subscription in subscriptions.Where(s => s.EventList.Contains(type)))
+        {
+            var delivery = new WebhookDelivery
+            {
+                SubscriptionId = subscription.Id, ClaimEvent = claimEvent, EventType = type, Outcome = DeliveryOutcome.Pending,
+                CreatedAt = now, NextAttemptAt = now,
+            };
+            db.WebhookDeliveries.Add(delivery);
+            _added.Add(delivery);
+        }
+    }
+
+    private void ScheduleSaved()
+    {
+        var saved = _added.ToList();
+        _added.Clear();
+        foreach (var delivery in saved) afterCommit.Add(() => jobs.DeliverWebhook(delivery.Id, TimeSpan.Zero));
+    }
+}
