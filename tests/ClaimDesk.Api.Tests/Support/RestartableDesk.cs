@@ -4,9 +4,9 @@ namespace ClaimDesk.Api.Tests.Support;
 /// A desk process that can be "killed" (disposed with its in-memory job queue) and started again on the same database.
 /// With role "api" it queues jobs but runs none, like a process that dies before its workers get to them.
 /// </summary>
-public sealed class RestartableDesk(string directory, string role) : ClaimDeskApiFactory(directory)
+public sealed class RestartableDesk(string directory, string role, params KeyValuePair<string, string>[] settings) : ClaimDeskApiFactory(directory)
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("ClaimDesk:Role", role)];
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("ClaimDesk:Role", role), .. settings];
 
     public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "claimdesk-tests", "restart-" + Guid.NewGuid().ToString("N"));
 }

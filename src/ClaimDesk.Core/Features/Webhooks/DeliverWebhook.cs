@@ -18,8 +18,15 @@ namespace ClaimDesk.Core.Features.Webhooks;
 public sealed class WebhookOptions
 {
     public const string Section = "ClaimDesk:Webhooks";
-    /// <summary>Waits before each retry: about a day in all (5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 8 h).</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800];
+    private static readonly int[] AboutADay = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800];
+
+    /// <summary>
+    /// Waits before each retry; when not configured, about a day in all (5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 8 h).
+    /// (No default in the property itself: configuration binding appends to an array rather than replacing it.)
+    /// </summary>
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    public int[] Delays => RetryDelaysSeconds is { Length: > 0 } configured ? configured : AboutADay;
 }
 
 /// <summary>
@@ -84,13 +91,13 @@ public sealed class DeliverWebhookHandler(
             delivery.Subscription.DisabledReason = $"the receiver answered 410 Gone to {delivery.MessageId}";
             Finish(delivery, DeliveryOutcome.Failed, now, null);
         }
-        else if (delivery.Attempts > options.Value.RetryDelaysSeconds.Length)
+        else if (delivery.Attempts > options.Value.Delays.Length)
         {
             Finish(delivery, DeliveryOutcome.Failed, now, null);
         }
         else
         {
-            var delay = TimeSpan.FromSeconds(options.Value.RetryDelaysSeconds[delivery.Attempts - 1]);
+            var delay = TimeSpan.FromSeconds(options.Value.Delays[delivery.Attempts - 1]);
             delivery.NextAttemptAt = (now + delay).UtcDateTime;
             var id = delivery.Id;
             await db.SaveChangesAsync(ct);

@@ -12,6 +12,12 @@ public sealed class OutboundOptions
     public int TimeoutSeconds { get; set; } = 20;
     public long MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxRedirects { get; set; } = 5;
+    /// <summary>Single addresses allowed although private (one internal CMS), without opening every private network.</summary>
+    public string[]? AllowAddresses { get; set; }
+
+    public bool Allows(System.Net.IPAddress address) =>
+        (AllowAddresses ?? []).Any(a => System.Net.IPAddress.TryParse(a, out var allowed) && allowed.Equals(address))
+        || OutboundAddressPolicy.RefuseAddress(address, AllowPrivateNetworks) is null;
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class SafeHttpClient : IDisposable
             ConnectCallback = async (context, ct) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-                var allowed = addresses.Where(a => OutboundAddressPolicy.RefuseAddress(a, allowPrivate) is null).ToList();
+                var allowed = addresses.Where(options.Value.Allows).ToList();
                 if (allowed.Count == 0)
                     throw new OutboundRefusedException(addresses.Length == 0
                         ? $"{context.DnsEndPoint.Host} does not resolve"
@@ -59,7 +59,9 @@ public sealed class SafeHttpClient : IDisposable
         var current = url;
         for (var hop = 0; ; hop++)
         {
-            if (OutboundAddressPolicy.RefuseUrl(current, _options.AllowPrivateNetworks) is { } reason) throw new OutboundRefusedException(reason);
+            if (OutboundAddressPolicy.RefuseUrl(current, _options.AllowPrivateNetworks) is { } reason
+                && !(System.Net.IPAddress.TryParse(current.IdnHost.Trim('[', ']'), out var literal) && _options.Allows(literal)))
+                throw new OutboundRefusedException(reason);
             using var request = build();
             request.RequestUri = current;
             HttpResponseMessage response;
