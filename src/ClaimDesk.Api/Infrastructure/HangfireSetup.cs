@@ -19,18 +19,19 @@ public static class HangfireSetup
     public static IServiceCollection AddClaimDeskJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = Core.DependencyInjection.DatabaseProviderFrom(configuration);
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (provider == DatabaseProvider.SqlServer)
-                config.UseSqlServerStorage(configuration.GetConnectionString(DatabaseDefaults.ConnectionStringName),
-                    new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-            else
-                // Embedded default: jobs live in memory; the recovery sweep re-finds work a restart loses.
-                config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-        });
+        // This host's own storage instance, registered before AddHangfire (which only falls back to the process-wide
+        // JobStorage.Current): two hosts in one process (tests) then never enqueue into each other's queues.
+        // Created when first resolved, once this host's logging is in place (Hangfire logs through a global provider).
+        services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(configuration.GetConnectionString(DatabaseDefaults.ConnectionStringName),
+                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) })
+            // Embedded default: jobs live in memory; the recovery sweep re-finds work a restart loses.
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (RoleFrom(configuration) != ProcessRole.Api)
         {

@@ -51,6 +51,10 @@ public static class OutboundAddressPolicy
             if (b[0] == 169 && b[1] == 254) return "link-local and cloud metadata addresses are refused";
             if (b[0] >= 224) return "multicast and reserved addresses are refused";
             if (b[0] == 0) return "unspecified addresses are refused";
+            // IETF and documentation/benchmark ranges are never a real publisher (192.0.0/24, 192.0.2/24, 198.18/15, 198.51.100/24, 203.0.113/24).
+            if ((b[0] == 192 && b[1] == 0 && b[2] is 0 or 2) || (b[0] == 198 && b[1] is 18 or 19) || (b[0] == 198 && b[1] == 51 && b[2] == 100)
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113))
+                return "reserved addresses are refused";
             var isPrivate = b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
             return isPrivate && !allowPrivateNetworks ? "private network addresses are refused" : null;
         }

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClaimDesk.Api.Tests.Support;
+
+namespace ClaimDesk.Api.Tests.Integrations;
+
+/// <summary>Articles fetched by URL from a local site (this desk allows private networks).</summary>
+[Collection(PrivateNetworkCollection.Name)]
+public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
+{
+    private static string Page(string marker) => $$"""
+        <html><head><title>Harbour reopens after storm | Coast Courier</title>
+        <meta property="og:site_name" content="Coast Courier" />
+        <meta property="article:published_time" content="2025-05-04T08:00:00Z" /></head>
+        <body><nav>Home | World | Sport</nav><article><h1>Harbour reopens after storm</h1>
+        <p>The harbour of Port Ellen reopened on 3 May after a storm closed it for nine days, the harbour master said on Sunday.</p>
+        <p>Repairs to the north quay cost 4 million pounds and were paid for by the regional council, according to officials.</p>
+        <p>Fishing crews returned to sea within hours. Ferry services to the mainland resume on Tuesday. Reference {{marker}}.</p>
+        <p>The storm, the strongest to hit the island in two decades, tore away a section of the breakwater and sank three moored boats.
+        Engineers spent the week shoring up the quay wall while divers cleared debris from the channel.</p>
+        <p>Local businesses said the closure cost them dearly. The island's whisky distilleries, which ship most of their casks through
+        the harbour, had to delay deliveries, and the hotel on the seafront reported cancellations from visitors who could not cross.</p>
+        <p>The council said it would review the harbour's storm defences before the winter, and that a report would be published in June.</p>
+        </article><footer>Copyright Coast Courier</footer></body></html>
+        """;
+
+    private async Task<JsonElement> WaitForArticleAsync(long id, Func<JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var article = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}");
+            if (until(article) || DateTime.UtcNow > deadline) return article;
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_url_alone_is_accepted_fetched_and_extracted_into_an_article()
+    {
+        await using var site = await LocalReceiver.StartAsync();
+        var marker = Guid.NewGuid().ToString("N");
+        site.Serve("/harbour", "text/html; charset=utf-8", Page(marker));
+
+        var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url = site.Url("/harbour").ToString() });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var pending = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith($"/api/v1/articles/{pending.Id()}", response.Headers.Location!.ToString());
+        var article = await WaitForArticleAsync(pending.Id(), a => a.GetProperty("state").GetString() is "indexed" or "fetchFailed");
+        Assert.True("indexed" == article.GetProperty("state").GetString(), article.GetProperty("failureReason").ToString());
+        Assert.Contains("Harbour reopens after storm", article.GetProperty("title").GetString());
+        Assert.Equal("Coast Courier", article.GetProperty("outlet").GetProperty("name").GetString());
+        var text = article.GetProperty("text").GetString()!;
+        Assert.Contains("reopened on 3 May", text);
+        Assert.Contains(marker, text);
+        Assert.DoesNotContain("Home | World", text);
+        Assert.NotEmpty(article.GetProperty("passages").EnumerateArray());
+
+        // The same URL again is the same article.
+        var again = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url = site.Url("/harbour").ToString() });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(pending.Id(), (await again.Content.ReadFromJsonAsync<JsonElement>()).Id());
+    }
+
+    [Theory]
+    [InlineData("missing", "answered 404")]
+    [InlineData("huge", "larger than")]
+    [InlineData("slow", "no answer within")]
+    [InlineData("image", "not a web page")]
+    public async Task A_failed_fetch_is_recorded_on_the_article_with_its_reason(string kind, string reason)
+    {
+        await using var site = await LocalReceiver.StartAsync();
+        site.Serve("/huge", "text/html", new string('x', 2 * 1024 * 1024));
+        site.Serve("/slow", "text/html", Page("slow"), delayMs: 6000);
+        site.Serve("/image", "image/png", "not really a png");
+        site.Answer(404); // the one request that reaches no route: /missing
+        var url = site.Url($"/{kind}").ToString();
+
+        var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).Id();
+
+        var article = await WaitForArticleAsync(id, a => a.GetProperty("state").GetString() == "fetchFailed");
+        Assert.Equal("fetchFailed", article.GetProperty("state").GetString());
+        Assert.Contains(reason, article.GetProperty("failureReason").GetString());
+        var claim = await desk.Admin.PostAsJsonAsync("/api/v1/claims", new { articleId = id, text = "Anything" });
+        Assert.Equal(HttpStatusCode.Conflict, claim.StatusCode);
+    }
+}
