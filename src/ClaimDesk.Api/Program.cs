@@ -111,6 +111,7 @@ api.MapClaimEndpoints();
 api.MapReviewEndpoints();
 api.MapApiKeyEndpoints();
 api.MapWebhookEndpoints();
+api.MapFeedEndpoints();
 
 await app.RunAsync();
 return 0;

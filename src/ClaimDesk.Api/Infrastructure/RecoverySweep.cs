@@ -18,6 +18,9 @@ public static class RecoverySweep
         if (HangfireSetup.RoleFrom(app.Configuration) == ProcessRole.Api) return;
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<ClaimDeskJobs>(RecurringJobId, j => j.RecoverStalledWork(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ClaimDeskJobs>("poll-feeds", j => j.PollFeeds(CancellationToken.None),
+                app.Configuration["ClaimDesk:Feeds:PollCron"] ?? "*/15 * * * *");
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecoverStalledWork(TimeSpan.Zero));
     }

@@ -26,6 +26,8 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SuggestedClaim> SuggestedClaims => Set<SuggestedClaim>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Feed> Feeds => Set<Feed>();
+    public DbSet<FeedItem> FeedItems => Set<FeedItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -153,6 +155,21 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             delivery.HasOne(d => d.ClaimEvent).WithMany().HasForeignKey(d => d.ClaimEventId).OnDelete(DeleteBehavior.Restrict);
             delivery.HasIndex(d => new { d.SubscriptionId, d.Id });
             delivery.HasIndex(d => new { d.Outcome, d.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<Feed>(feed =>
+        {
+            feed.Property(f => f.Url).HasMaxLength(2048);
+            feed.Property(f => f.OutletName).HasMaxLength(200);
+            feed.Property(f => f.LastError).HasMaxLength(1000);
+            feed.HasIndex(f => f.Url).IsUnique();
+        });
+
+        modelBuilder.Entity<FeedItem>(item =>
+        {
+            item.Property(i => i.Link).HasMaxLength(2048);
+            item.HasIndex(i => new { i.FeedId, i.Link }).IsUnique();
+            item.HasOne<Feed>().WithMany().HasForeignKey(i => i.FeedId);
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -1,5 +1,6 @@
 using ClaimDesk.Core.Features.Articles;
 using ClaimDesk.Core.Features.Corroboration;
+using ClaimDesk.Core.Features.Feeds;
 using ClaimDesk.Core.Features.Maintenance;
 using ClaimDesk.Core.Features.Suggestions;
 using ClaimDesk.Core.Features.Webhooks;
@@ -24,6 +25,12 @@ public sealed class ClaimDeskJobs(IMediator mediator)
 
     public async Task DeliverWebhook(long deliveryId, CancellationToken ct) =>
         await mediator.Send(new DeliverWebhook(deliveryId), ct);
+
+    public async Task PollFeed(long feedId, CancellationToken ct) =>
+        await mediator.Send(new PollFeed(feedId), ct);
+
+    public async Task PollFeeds(CancellationToken ct) =>
+        await mediator.Send(new PollAllFeeds(), ct);
 
     public async Task SuggestClaims(long articleId, CancellationToken ct) =>
         await mediator.Send(new SuggestClaims(articleId), ct);

@@ -18,5 +18,7 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
         else client.Schedule<ClaimDeskJobs>(j => j.DeliverWebhook(deliveryId, CancellationToken.None), delay);
     }
 
+    public void PollFeed(long feedId) => client.Enqueue<ClaimDeskJobs>(j => j.PollFeed(feedId, CancellationToken.None));
+
     public void SuggestClaims(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.SuggestClaims(articleId, CancellationToken.None));
 }

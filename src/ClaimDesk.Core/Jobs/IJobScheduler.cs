@@ -8,5 +8,6 @@ public interface IJobScheduler
     void SuggestClaims(long articleId);
     void MatchArticle(long articleId);
     void FetchArticle(long articleId);
+    void PollFeed(long feedId);
     void DeliverWebhook(long deliveryId, TimeSpan delay);
 }

@@ -47,7 +47,8 @@ public sealed class FetchArticleHandler(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!string.IsNullOrWhiteSpace(siteName))
+        // The page may name its outlet better than the host did; an outlet given by a feed stays.
+        if (!string.IsNullOrWhiteSpace(siteName) && article.Outlet.Name == article.Outlet.Domain)
             article.Outlet = await OutletDirectory.FindOrCreateAsync(db, siteName.Trim(), article.Outlet.Domain, now, ct);
         article.Title = string.IsNullOrWhiteSpace(title) ? article.Url! : title.Trim()[..Math.Min(500, title.Trim().Length)];
         article.Text = text!;

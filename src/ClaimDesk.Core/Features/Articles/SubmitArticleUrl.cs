@@ -12,12 +12,13 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Core.Features.Articles;
 
 /// <summary>An article given only by its URL: stored as pending, fetched and extracted by a job. Created = false when the URL is held already.</summary>
-public sealed record SubmitArticleUrl(string Url) : ICommand<ArticleRegistration>;
+public sealed record SubmitArticleUrl(string Url, string? Outlet = null) : ICommand<ArticleRegistration>;
 
 public sealed class SubmitArticleUrlValidator : AbstractValidator<SubmitArticleUrl>
 {
     public SubmitArticleUrlValidator(IOptions<OutboundOptions> outbound)
     {
+        RuleFor(s => s.Outlet).MaximumLength(200);
         RuleFor(s => s.Url).NotEmpty().MaximumLength(2048)
             .Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.")
             .Must(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri) || OutboundAddressPolicy.RefuseUrl(uri, outbound.Value.AllowPrivateNetworks) is null)
@@ -39,7 +40,7 @@ public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider 
         var article = new Article
         {
             // Until the page is read, the outlet is the site's host; extraction may name it better.
-            Outlet = await OutletDirectory.FindOrCreateAsync(db, host, host, now, ct),
+            Outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet ?? host, host, now, ct),
             Url = url, Title = url, State = ArticleState.PendingFetch, CreatedAt = now,
         };
         db.Articles.Add(article);

@@ -1,0 +1,49 @@
+using ClaimDesk.Core.Features.Feeds;
+using ClaimDesk.Core.Security;
+using Mediator;
+
+namespace ClaimDesk.Api.Endpoints;
+
+public sealed record RegisterFeedRequest(string? Url, string? Outlet);
+
+public static class FeedEndpoints
+{
+    public static RouteGroupBuilder MapFeedEndpoints(this RouteGroupBuilder api)
+    {
+        var feeds = api.MapGroup("/feeds").WithTags("Feeds");
+
+        feeds.MapPost("/", async (RegisterFeedRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var feed = await mediator.Send(new RegisterFeed(body.Url!, body.Outlet!), ct);
+                return TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed);
+            })
+            .RequireAuthorization(RolePermissions.ManageIntegrations)
+            .WithName("RegisterFeed")
+            .WithSummary("Register an RSS/Atom feed; it is polled now and every 15 minutes, new items become articles")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        feeds.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListFeeds(), ct)))
+            .RequireAuthorization(RolePermissions.Read)
+            .WithName("ListFeeds")
+            .WithSummary("Feeds, with when each was last polled and its last error");
+
+        feeds.MapPost("/{id:long}/poll", async (long id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RequestFeedPoll(id), ct);
+                return TypedResults.Accepted($"/api/v1/feeds/{id}");
+            })
+            .RequireAuthorization(RolePermissions.ManageIntegrations)
+            .WithName("PollFeed")
+            .WithSummary("Poll a feed now (202)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        feeds.MapDelete("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new DeactivateFeed(id), ct)))
+            .RequireAuthorization(RolePermissions.ManageIntegrations)
+            .WithName("DeactivateFeed")
+            .WithSummary("Stop polling a feed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+}
