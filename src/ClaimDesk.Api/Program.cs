@@ -22,6 +22,7 @@ var provider = DependencyInjection.DatabaseProviderFrom(builder.Configuration);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
 
+builder.AddClaimDeskObservability();
 builder.Services.AddClaimDeskCore(builder.Configuration);
 builder.Services.AddClaimDeskJobs(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
@@ -77,6 +78,7 @@ var migrateOnly = args.Contains("--migrate");
 await DatabaseStartup.PrepareAsync(app, migrate: migrateOnly || provider == DatabaseProvider.Sqlite);
 if (migrateOnly) return 0;
 await RecoverySweep.StartAsync(app);
+Observability.ObserveJobQueue(app.Services);
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();

@@ -47,6 +47,7 @@ public sealed class GatherCorroborationHandler(
                 new { evidenceAdded = added, candidates = hits.Count, elapsedMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1) });
         }
         await db.SaveChangesAsync(ct);
+        Observability.ClaimDeskMetrics.RecordCorroboration(Stopwatch.GetElapsedTime(started), added);
         return added;
     }
 }
