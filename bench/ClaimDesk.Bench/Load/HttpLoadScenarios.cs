@@ -41,6 +41,8 @@ public abstract class HttpLoadScenario : IBenchScenario
                              ["CLAIMDESK_BOOTSTRAP_KEY"] = Key,
                              ["ClaimDesk__Role"] = DeskRole,
                              ["Logging__LogLevel__Default"] = "Warning",
+                             // One key drives the whole load: lift its rate limit, or the run measures 429s.
+                             ["ClaimDesk__RateLimit__PermitsPerMinute"] = "100000000",
                          }))
             {
                 using var http = Client(desk.BaseAddress, Key);
@@ -182,6 +184,7 @@ public sealed class MixedLoadScenario : HttpLoadScenario
                 if (_toReview.TryDequeue(out var id))
                 {
                     using var current = await http.GetAsync($"/api/v1/claims/{id}");
+                    if (!current.IsSuccessStatusCode) return ("GET /claims/{id}", false);
                     var status = (await current.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
                     if (status != "needsReview") { _toReview.Enqueue(id); return ("GET /claims/{id}", current.IsSuccessStatusCode); }
                     var move = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/claims/{id}/transitions") { Content = JsonContent.Create(new { to = "inReview" }) };

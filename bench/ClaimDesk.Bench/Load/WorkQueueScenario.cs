@@ -73,6 +73,8 @@ public sealed class WorkQueueScenario : IBenchScenario
         services.AddLogging();
         services.AddClaimDeskCore(configuration);
         services.AddScoped<ICurrentActor>(_ => SystemActor.Instance);
+        // Queries queue no jobs; the outbox interceptor still needs a scheduler to exist.
+        services.AddScoped<Core.Jobs.IJobScheduler, NoJobs>();
         return services.BuildServiceProvider();
     }
 
@@ -95,6 +97,17 @@ public sealed class WorkQueueScenario : IBenchScenario
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         return timings;
+    }
+
+    private sealed class NoJobs : Core.Jobs.IJobScheduler
+    {
+        public void IndexArticle(long articleId) { }
+        public void GatherCorroboration(long claimId) { }
+        public void SuggestClaims(long articleId) { }
+        public void MatchArticle(long articleId) { }
+        public void FetchArticle(long articleId) { }
+        public void PollFeed(long feedId) { }
+        public void DeliverWebhook(long deliveryId, TimeSpan delay) { }
     }
 
     private static async Task SendAsync(IServiceProvider provider, ListClaims query)
