@@ -16,16 +16,9 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
     }
 
     /// <summary>Evidence arrives from jobs (gathering, and matching of articles indexed later): wait until it satisfies the test.</summary>
-    private async Task<List<JsonElement>> EvidenceAsync(long claimId, Func<List<JsonElement>, bool> until, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray().ToList();
-            if (until(evidence) || DateTime.UtcNow > deadline) return evidence;
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<JsonElement>> EvidenceAsync(long claimId, Func<List<JsonElement>, bool> until) =>
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray().ToList(),
+            until, seconds: 60);
 
     [Fact]
     public async Task The_meeting_date_from_000_is_contradicted_by_001_on_the_date()

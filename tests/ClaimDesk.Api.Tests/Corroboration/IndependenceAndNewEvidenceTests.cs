@@ -11,17 +11,10 @@ public sealed class IndependenceAndNewEvidenceTests(ClaimDeskApiFactory desk)
         $"{person} opened the new lighthouse museum in {place} on {day} May. Hundreds of visitors queued in the rain. " +
         $"The museum holds four centuries of maritime records, the curator said. Ticket sales will fund the harbour school.";
 
-    private async Task<List<JsonElement>> EvidenceAsync(long claimId, int atLeast, long? fromArticle = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray()
-                .Where(e => fromArticle is null || e.GetProperty("article").GetProperty("id").GetInt64() == fromArticle).ToList();
-            if (evidence.Count >= atLeast || DateTime.UtcNow > deadline) return evidence;
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<JsonElement>> EvidenceAsync(long claimId, int atLeast, long? fromArticle = null) =>
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray()
+                .Where(e => fromArticle is null || e.GetProperty("article").GetProperty("id").GetInt64() == fromArticle).ToList(),
+            evidence => evidence.Count >= atLeast, seconds: 60);
 
     [Fact]
     public async Task Evidence_from_the_same_owner_group_or_a_syndicated_copy_is_not_independent()

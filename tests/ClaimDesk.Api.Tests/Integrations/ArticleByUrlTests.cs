@@ -25,16 +25,8 @@ public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
         </article><footer>Copyright Coast Courier</footer></body></html>
         """;
 
-    private async Task<JsonElement> WaitForArticleAsync(long id, Func<JsonElement, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}");
-            if (until(article) || DateTime.UtcNow > deadline) return article;
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> WaitForArticleAsync(long id, Func<JsonElement, bool> until) =>
+        Eventually.ReadUntilAsync(() => desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}"), until);
 
     [Fact]
     public async Task A_url_alone_is_accepted_fetched_and_extracted_into_an_article()

@@ -48,15 +48,8 @@ public sealed class FeedTests(PrivateNetworkDesk desk)
         Assert.Equal(3, site.Requests.Count(r => r.Path.StartsWith($"/story/{marker}/", StringComparison.Ordinal)));
     }
 
-    private async Task<List<JsonElement>> ArticlesOfAsync(string outlet, int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var page = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles?outlet={Uri.EscapeDataString(outlet)}&pageSize=50");
-            var items = page.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("state").GetString() == "indexed").ToList();
-            if (items.Count >= expected || DateTime.UtcNow > deadline) return items;
-            await Task.Delay(150);
-        }
-    }
+    private Task<List<JsonElement>> ArticlesOfAsync(string outlet, int expected) =>
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles?outlet={Uri.EscapeDataString(outlet)}&pageSize=50"))
+                .GetProperty("items").EnumerateArray().Where(a => a.GetProperty("state").GetString() == "indexed").ToList(),
+            items => items.Count >= expected);
 }

@@ -70,14 +70,6 @@ public sealed class OutboundGuardTests(ClaimDeskApiFactory desk)
         Assert.Single(allowedHost.Requests);
     }
 
-    private async Task<JsonElement> WaitForStateAsync(long id, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var article = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}");
-            if (article.GetProperty("state").GetString() == state || DateTime.UtcNow > deadline) return article;
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> WaitForStateAsync(long id, string state) =>
+        Eventually.ReadUntilAsync(() => desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}"), a => a.GetProperty("state").GetString() == state);
 }

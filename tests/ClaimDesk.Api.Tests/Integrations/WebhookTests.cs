@@ -17,16 +17,8 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
         return (created.GetProperty("subscription").GetProperty("id").GetInt64(), created.GetProperty("secret").GetString()!);
     }
 
-    private async Task<List<JsonElement>> DeliveriesAsync(long subscriptionId, Func<List<JsonElement>, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var deliveries = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscriptionId}/deliveries")).EnumerateArray().ToList();
-            if (until(deliveries) || DateTime.UtcNow > deadline) return deliveries;
-            await Task.Delay(150);
-        }
-    }
+    private Task<List<JsonElement>> DeliveriesAsync(long subscriptionId, Func<List<JsonElement>, bool> until) =>
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscriptionId}/deliveries")).EnumerateArray().ToList(), until);
 
     [Fact]
     public async Task Deliveries_are_signed_so_an_independent_standard_webhooks_library_verifies_them()

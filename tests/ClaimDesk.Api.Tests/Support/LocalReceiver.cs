@@ -63,16 +63,8 @@ public sealed class LocalReceiver : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseAddress, path);
 
-    public async Task<List<Received>> WaitForAsync(Func<List<Received>, bool> until, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var received = Requests.ToList();
-            if (until(received) || DateTime.UtcNow > deadline) return received;
-            await Task.Delay(100);
-        }
-    }
+    public Task<List<Received>> WaitForAsync(Func<List<Received>, bool> until, int seconds = 30) =>
+        Eventually.ReadUntilAsync(() => Task.FromResult(Requests.ToList()), until, seconds);
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -19,10 +19,7 @@ public sealed class SubmitArticleUrlValidator : AbstractValidator<SubmitArticleU
     public SubmitArticleUrlValidator(IOptions<OutboundOptions> outbound)
     {
         RuleFor(s => s.Outlet).MaximumLength(200);
-        RuleFor(s => s.Url).NotEmpty().MaximumLength(2048)
-            .Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.")
-            .Must(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri) || OutboundAddressPolicy.RefuseUrl(uri, outbound.Value.AllowPrivateNetworks) is null)
-            .WithMessage(s => $"'Url' is refused: {OutboundAddressPolicy.RefuseUrl(new Uri(s.Url), outbound.Value.AllowPrivateNetworks)}.");
+        RuleFor(s => s.Url).MustBeReachableUrl(outbound.Value);
     }
 }
 

@@ -19,10 +19,7 @@ public sealed class RegisterFeedValidator : AbstractValidator<RegisterFeed>
 {
     public RegisterFeedValidator(IOptions<OutboundOptions> outbound)
     {
-        RuleFor(f => f.Url).NotEmpty().MaximumLength(2048)
-            .Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.")
-            .Must(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri) || OutboundAddressPolicy.RefuseUrl(uri, outbound.Value.AllowPrivateNetworks) is null)
-            .WithMessage(f => $"'Url' is refused: {OutboundAddressPolicy.RefuseUrl(new Uri(f.Url), outbound.Value.AllowPrivateNetworks)}.");
+        RuleFor(f => f.Url).MustBeReachableUrl(outbound.Value);
         RuleFor(f => f.Outlet).NotEmpty().MaximumLength(200);
     }
 }

@@ -20,10 +20,7 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {
     public CreateWebhookValidator(IOptions<OutboundOptions> outbound)
     {
-        RuleFor(w => w.Url).NotEmpty().MaximumLength(2048)
-            .Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.")
-            .Must(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri) || OutboundAddressPolicy.RefuseUrl(uri, outbound.Value.AllowPrivateNetworks) is null)
-            .WithMessage(w => $"'Url' is refused: {OutboundAddressPolicy.RefuseUrl(new Uri(w.Url), outbound.Value.AllowPrivateNetworks)}.");
+        RuleFor(w => w.Url).MustBeReachableUrl(outbound.Value);
         RuleFor(w => w.Events).NotEmpty();
         RuleForEach(w => w.Events).Must(e => WebhookEvents.All.Contains(e))
             .WithMessage((_, e) => $"'{e}' is not an event; use: {string.Join(", ", WebhookEvents.All)}.");

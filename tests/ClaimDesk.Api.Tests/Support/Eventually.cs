@@ -1,0 +1,17 @@
+namespace ClaimDesk.Api.Tests.Support;
+
+/// <summary>Background jobs finish when they finish: read until the answer satisfies the test, for a bounded time.</summary>
+public static class Eventually
+{
+    /// <returns>The last value read: the one that satisfied the condition, or the latest when time ran out (the test's asserts then say why).</returns>
+    public static async Task<T> ReadUntilAsync<T>(Func<Task<T>> read, Func<T, bool> until, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await read();
+            if (until(value) || DateTime.UtcNow > deadline) return value;
+            await Task.Delay(150);
+        }
+    }
+}
