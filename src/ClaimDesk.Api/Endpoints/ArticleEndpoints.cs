@@ -1,4 +1,3 @@
-using ClaimDesk.Analysis.Suggestions;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Articles;
 using ClaimDesk.Core.Security;
