@@ -40,6 +40,15 @@ public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, 
         return base.SavedChanges(eventData, result);
     }
 
+    // A failed save wrote no deliveries: forget them, so a later save in the same scope does not send them.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _added.Clear();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _added.Clear();
+        return Task.CompletedTask;
+    }
+
     private void AddDeliveries(ClaimDeskDbContext db)
     {
         var events = db.ChangeTracker.Entries<ClaimEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
