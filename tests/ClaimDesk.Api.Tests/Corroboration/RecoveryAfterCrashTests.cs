@@ -39,4 +39,36 @@ public sealed class RecoveryAfterCrashTests
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task A_process_stopped_in_the_middle_of_a_batch_leaves_no_claim_without_its_evidence()
+    {
+        var directory = RestartableDesk.NewDirectory();
+        var claimIds = new List<long>();
+        try
+        {
+            // Workers running: some claims are gathered, some are mid-gathering, some still queued when the process stops.
+            await using (var stopped = new RestartableDesk(directory, role: "all"))
+            {
+                var article = await stopped.Admin.RegisterOwnArticleAsync();
+                for (var i = 0; i < 12; i++)
+                    claimIds.Add((await stopped.Admin.RegisterClaimAsync(article.Id(), $"The harbour council approved budget line {i}.")).Id());
+            }
+
+            await using var restarted = new RestartableDesk(directory, role: "all");
+            foreach (var id in claimIds)
+            {
+                var (claim, _) = await restarted.Admin.WaitForStatusAsync(id, "needsReview");
+                var history = await restarted.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history");
+                // Gathering finished exactly once for each claim, whichever process did it.
+                Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "transition"
+                    && JsonDocument.Parse(e.GetProperty("after").GetString()!).RootElement.GetProperty("status").GetString() == "needsReview");
+                Assert.Equal("needsReview", claim.GetProperty("status").GetString());
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
+    }
 }
