@@ -27,6 +27,7 @@ builder.Services.AddClaimDeskCore(builder.Configuration);
 builder.Services.AddClaimDeskJobs(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+builder.Services.AddSingleton<ApiKeyCache>();
 
 builder.Services.Configure<JsonOptions>(o =>
 {

@@ -29,8 +29,12 @@ public static class ApiKeyEndpoints
             .WithName("ListApiKeys")
             .WithSummary("All keys (admin), without secrets");
 
-        keys.MapDelete("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new RevokeApiKey(id), ct)))
+        keys.MapDelete("/{id:long}", async (long id, IMediator mediator, Infrastructure.ApiKeyCache cache, CancellationToken ct) =>
+            {
+                var revoked = await mediator.Send(new RevokeApiKey(id), ct);
+                cache.Forget(id); // at once on this node; other nodes within the cache lifetime
+                return TypedResults.Ok(revoked);
+            })
             .WithName("RevokeApiKey")
             .WithSummary("Revoke a key (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -10,7 +10,7 @@ namespace ClaimDesk.Api.Infrastructure;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the hashed keys in the database.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ClaimDeskDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ClaimDeskDbContext db, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,19 +25,25 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = header["Bearer ".Length..].Trim();
         if (presented.Length is < 20 or > 200) return AuthenticateResult.Fail("Invalid API key.");
 
-        var prefix = ApiKeySecrets.LookupPrefix(presented);
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role, k.SecretHash })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (key is null || !ApiKeySecrets.Matches(presented, key.SecretHash))
-            return AuthenticateResult.Fail("Invalid API key."); // never echo or log the presented key
+        var fingerprint = ApiKeyCache.Fingerprint(presented);
+        if (cache.Find(fingerprint) is not { } known)
+        {
+            var prefix = ApiKeySecrets.LookupPrefix(presented);
+            var key = await db.ApiKeys.AsNoTracking()
+                .Where(k => k.Prefix == prefix && k.RevokedAt == null)
+                .Select(k => new { k.Id, k.Name, k.Role, k.SecretHash })
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            if (key is null || !ApiKeySecrets.Matches(presented, key.SecretHash))
+                return AuthenticateResult.Fail("Invalid API key."); // never echo or log the presented key
+            cache.Remember(fingerprint, key.Id, key.Name, key.Role.ToString());
+            known = cache.Find(fingerprint)!;
+        }
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.Name, key.Name),
-                new Claim(ClaimTypes.Role, key.Role.ToString()),
-                new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, known.Name),
+                new Claim(ClaimTypes.Role, known.Role),
+                new Claim(KeyIdClaim, known.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
