@@ -20,4 +20,11 @@ internal static class ClaimForChange
         if (expectedVersion != claim.Version) throw new PreconditionFailedException(ETag.For(claim.Id, claim.Version));
         return claim;
     }
+
+    /// <summary>Work on a claim's review (assignment, evidence) needs an open claim: a verdict or a duplicate is reopened first.</summary>
+    public static void EnsureOpen(Claim claim, string doing)
+    {
+        if (!claim.Status.IsOpen())
+            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; an editor must reopen it before {doing}.");
+    }
 }

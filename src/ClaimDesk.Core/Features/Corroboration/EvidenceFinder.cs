@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Features.Corroboration;
 
 /// <summary>A candidate passage for a claim, with how close its meaning is.</summary>
-public sealed record CandidatePassage(long PassageId, double SemanticSimilarity, double RetrievalScore);
+public sealed record CandidatePassage(long PassageId, double SemanticSimilarity);
 
 /// <summary>
 /// Turns candidate passages into evidence for a claim: stance and discrepancies from the analysis library,

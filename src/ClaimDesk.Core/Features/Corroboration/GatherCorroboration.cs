@@ -34,7 +34,7 @@ public sealed class GatherCorroborationHandler(
         var ownArticle = claim.ArticleId;
         var hits = index.Index.Search(claim.Text, vector, Candidates, articleId => articleId != ownArticle);
         var added = await finder.AddEvidenceAsync(claim,
-            hits.Select(h => new CandidatePassage(h.PassageId, h.SemanticSimilarity, h.Score)).ToList(), ct);
+            hits.Select(h => new CandidatePassage(h.PassageId, h.SemanticSimilarity)).ToList(), ct);
 
         if (claim.Status == ClaimStatus.Gathering)
         {

@@ -43,7 +43,7 @@ public sealed class MatchArticleHandler(ClaimDeskDbContext db, EvidenceFinder fi
             {
                 var claimVector = VectorBytes.ToVector(candidate.Embedding!);
                 var close = vectors
-                    .Select(p => new CandidatePassage(p.Id, TensorPrimitives.Dot(claimVector, p.Vector), 0))
+                    .Select(p => new CandidatePassage(p.Id, TensorPrimitives.Dot(claimVector, p.Vector)))
                     .Where(c => c.SemanticSimilarity >= CandidateSimilarity)
                     .OrderByDescending(c => c.SemanticSimilarity).Take(PerClaim).ToList();
                 if (close.Count == 0) continue;

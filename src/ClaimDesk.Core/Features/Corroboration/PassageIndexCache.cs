@@ -23,11 +23,6 @@ public sealed class PassageIndexCache
 
     public PassageIndex Index => _index;
 
-    public int ArticleCount
-    {
-        get { lock (_loadedArticles) return _loadedArticles.Count; }
-    }
-
     /// <summary>Adds the passages of articles indexed since the last call.</summary>
     public async Task EnsureCurrentAsync(ClaimDeskDbContext db, CancellationToken ct)
     {

@@ -32,8 +32,7 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
     public async ValueTask<EvidenceDecided> Handle(AddExternalEvidence command, CancellationToken ct)
     {
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
-        if (!claim.Status.IsOpen())
-            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; an editor must reopen it before evidence is added.");
+        ClaimForChange.EnsureOpen(claim, "evidence is added");
         var url = command.Url.Trim();
         if (await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id && e.ExternalUrl == url, ct))
             throw new ConflictException("Evidence exists", $"{url} is already evidence for claim {claim.Id}.");

@@ -36,8 +36,7 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
             .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
             .FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ClaimId == claim.Id, ct)
             ?? throw new NotFoundException("Evidence", command.EvidenceId);
-        if (!claim.Status.IsOpen())
-            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; an editor must reopen it before its evidence is judged again.");
+        ClaimForChange.EnsureOpen(claim, "its evidence is judged again");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = new { reviewState = evidence.ReviewState, note = evidence.ReviewNote };

@@ -28,8 +28,7 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
 
         if (actor.Role == Role.Reviewer && !(assignee == actor.Name || (assignee is null && claim.Assignee == actor.Name)))
             throw new ForbiddenException("A reviewer may take a claim or drop their own; assigning others is for editors.");
-        if (!claim.Status.IsOpen())
-            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; reopen it before assigning it.");
+        ClaimForChange.EnsureOpen(claim, "it is assigned");
         if (assignee is not null && !await db.ApiKeys.AnyAsync(k => k.Name == assignee && k.RevokedAt == null && CanReview.Contains(k.Role), ct))
             throw new FieldValidationException("assignee", $"'{assignee}' is not a reviewer of this desk (no active reviewer, editor or admin key by that name).");
         if (assignee == claim.Assignee)
