@@ -13,21 +13,25 @@ public static class SyndicationDetector
     /// <summary>Share of the shorter text's shingles found in the other above which it is a copy.</summary>
     public const double CopyThreshold = 0.6;
 
-    public static double Containment(string a, string b)
+    public static double Containment(string a, string b) => Containment(Shingles(a), Shingles(b));
+
+    public static bool IsNearCopy(string a, string b) => Containment(a, b) >= CopyThreshold;
+
+    /// <summary>For comparing one text with many: shingle it once.</summary>
+    public static bool IsNearCopy(IReadOnlySet<int> shinglesA, string b) => Containment(shinglesA, Shingles(b)) >= CopyThreshold;
+
+    public static double Containment(IReadOnlySet<int> shinglesA, IReadOnlySet<int> shinglesB)
     {
-        var shinglesA = Shingles(a);
-        var shinglesB = Shingles(b);
         if (shinglesA.Count == 0 || shinglesB.Count == 0) return 0;
         var (smaller, larger) = shinglesA.Count <= shinglesB.Count ? (shinglesA, shinglesB) : (shinglesB, shinglesA);
         return (double)smaller.Count(larger.Contains) / smaller.Count;
     }
 
-    public static bool IsNearCopy(string a, string b) => Containment(a, b) >= CopyThreshold;
-
-    private static HashSet<long> Shingles(string text)
+    /// <summary>Hashes of every run of five words.</summary>
+    public static HashSet<int> Shingles(string text)
     {
         var words = EnglishAnalyzer.Words(text).ToList();
-        var shingles = new HashSet<long>();
+        var shingles = new HashSet<int>();
         for (var i = 0; i + ShingleLength <= words.Count; i++)
         {
             var hash = new HashCode();

@@ -33,6 +33,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             .ToDictionaryAsync(e => e.PassageId!.Value, ct);
 
         var syndicated = new Dictionary<long, bool>();
+        HashSet<int>? claimArticleShingles = null;
         var now = clock.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var candidate in candidates)
@@ -42,7 +43,8 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             if (assessment.Stance == Stance.Mentions && candidate.SemanticSimilarity < MinimumMentionSimilarity) continue;
 
             if (!syndicated.TryGetValue(passage.ArticleId, out var isCopy))
-                syndicated[passage.ArticleId] = isCopy = SyndicationDetector.IsNearCopy(claim.Article.Text, passage.Article.Text);
+                syndicated[passage.ArticleId] = isCopy = SyndicationDetector.IsNearCopy(
+                    claimArticleShingles ??= SyndicationDetector.Shingles(claim.Article.Text), passage.Article.Text);
             var dependence = DependenceOf(claim.Article.Outlet, passage.Article.Outlet, isCopy);
 
             if (existing.TryGetValue(passage.Id, out var evidence))
