@@ -14,6 +14,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 {
     public const string HeaderName = "Idempotency-Key";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    /// <summary>A first request still "running" after this long died with its process; its key is free again.</summary>
+    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext context, ClaimDeskDbContext db)
     {
@@ -34,7 +36,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, context.RequestAborted);
-        if (existing is not null && existing.ExpiresAt <= now)
+        if (existing is not null && (existing.ExpiresAt <= now || (existing.StatusCode == 0 && existing.CreatedAt <= now - Abandoned)))
         {
             await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(context.RequestAborted);
             existing = null;
