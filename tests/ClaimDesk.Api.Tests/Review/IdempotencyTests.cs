@@ -64,6 +64,29 @@ public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
     }
 
     [Fact]
+    public async Task A_key_whose_first_request_died_unfinished_is_usable_again_after_a_while()
+    {
+        var article = await desk.Admin.RegisterOwnArticleAsync();
+        var key = Guid.NewGuid().ToString();
+        // What a process leaves behind when it dies between taking the key and answering.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={desk.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO IdempotencyRecords (ApiKeyId, Key, RequestHash, StatusCode, CreatedAt, ExpiresAt) " +
+                                 "SELECT Id, $key, 'x', 0, $created, $expires FROM ApiKeys WHERE Name = 'admin'";
+            insert.Parameters.AddWithValue("$key", key);
+            insert.Parameters.AddWithValue("$created", DateTime.UtcNow.AddMinutes(-3).ToString("yyyy-MM-dd HH:mm:ss.fffffff"));
+            insert.Parameters.AddWithValue("$expires", DateTime.UtcNow.AddHours(20).ToString("yyyy-MM-dd HH:mm:ss.fffffff"));
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+
+        var response = await desk.Admin.SendAsync(Post("/api/v1/claims", new { articleId = article.Id(), text = "A retried claim." }, key));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_replayed_transition_returns_the_first_answer_instead_of_a_412()
     {
         var id = await ReviewFlow.NewClaimAwaitingReviewAsync(desk);
