@@ -103,6 +103,7 @@ public sealed class WorkQueueScenario : IBenchScenario
     {
         public void IndexArticle(long articleId) { }
         public void GatherCorroboration(long claimId) { }
+        public void GatherCorroboration(IReadOnlyList<long> claimIds) { }
         public void SuggestClaims(long articleId) { }
         public void MatchArticle(long articleId) { }
         public void FetchArticle(long articleId) { }

@@ -12,8 +12,17 @@ namespace ClaimDesk.Core.Jobs;
 /// The Hangfire entry points. Thin on purpose: each takes ids and sends one command per unit of work;
 /// the work lives in the handlers, which are tested without Hangfire.
 /// </summary>
-public sealed class ClaimDeskJobs(IMediator mediator)
+public sealed class ClaimDeskJobs(IMediator mediator, IJobScheduler jobs)
 {
+    /// <summary>
+    /// The fan-out for a group commit: one enqueue on the API node for a batch of claims, one job per claim here, so
+    /// each claim's corroboration still retries on its own.
+    /// </summary>
+    public void QueueCorroboration(long[] claimIds)
+    {
+        foreach (var claimId in claimIds) jobs.GatherCorroboration(claimId);
+    }
+
     public async Task IndexArticle(long articleId, CancellationToken ct) =>
         await mediator.Send(new IndexArticle(articleId), ct);
 

@@ -8,6 +8,16 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
 
     public void GatherCorroboration(long claimId) => client.Enqueue<ClaimDeskJobs>(j => j.GatherCorroboration(claimId, CancellationToken.None));
 
+    public void GatherCorroboration(IReadOnlyList<long> claimIds)
+    {
+        if (claimIds.Count == 1) GatherCorroboration(claimIds[0]);
+        else if (claimIds.Count > 1)
+        {
+            var ids = claimIds.ToArray();
+            client.Enqueue<ClaimDeskJobs>(j => j.QueueCorroboration(ids));
+        }
+    }
+
     public void MatchArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.MatchArticle(articleId, CancellationToken.None));
 
     public void FetchArticle(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.FetchArticle(articleId, CancellationToken.None));

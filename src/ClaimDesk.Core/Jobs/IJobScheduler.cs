@@ -5,6 +5,8 @@ public interface IJobScheduler
 {
     void IndexArticle(long articleId);
     void GatherCorroboration(long claimId);
+    /// <summary>Claims registered together (one group commit): queued as one job that fans out on a worker.</summary>
+    void GatherCorroboration(IReadOnlyList<long> claimIds);
     void SuggestClaims(long articleId);
     void MatchArticle(long articleId);
     void FetchArticle(long articleId);
