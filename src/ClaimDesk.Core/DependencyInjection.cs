@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Features.Review;
+using ClaimDesk.Core.Features.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,9 @@ public static class DependencyInjection
         services.AddSingleton<SafeHttpClient>();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddScoped<WebhookOutbox>();
+        services.AddSingleton<ClaimSourceCache>();
+        services.AddSingleton<ClaimRegistrationWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClaimRegistrationWriter>());
         services.AddSingleton<WebhookSecrets>();
         // Keys in the database: every node can sign and verify what another node protected.
         services.AddDataProtection().SetApplicationName("ClaimDesk").PersistKeysToDbContext<ClaimDeskDbContext>();

@@ -17,7 +17,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext d
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        if (message is not IBaseCommand or ICommitsItself || db.Database.CurrentTransaction is not null)
             return await next(message, cancellationToken);
 
         try

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClaimDesk.Api.Tests.Support;
+using ClaimDesk.Core.Domain;
 
 namespace ClaimDesk.Api.Tests.Claims;
 
@@ -85,5 +86,32 @@ public sealed class ClaimRegistrationTests(ClaimDeskApiFactory desk)
         var bad = await desk.Admin.GetAsync("/api/v1/claims?status=maybe");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.ProblemAsync()).GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task Claims_registered_at_once_are_each_saved_audited_and_corroborated()
+    {
+        // Concurrent registrations are committed together (group commit); each must still come out whole.
+        var article = await desk.Admin.RegisterOwnArticleAsync();
+        var editor = await desk.As(Role.Editor);
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var claims = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            editor.RegisterClaimAsync(article.Id(), $"Claim {marker} number {i} says the ferry fares rose.")));
+
+        var ids = claims.Select(c => c.Id()).ToHashSet();
+        Assert.Equal(40, ids.Count);
+        var listed = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims?q={marker}&pageSize=100");
+        Assert.Equal(40, listed.GetProperty("total").GetInt32());
+        Assert.Equal(ids, listed.GetProperty("items").EnumerateArray().Select(c => c.Id()).ToHashSet());
+        foreach (var claim in claims)
+        {
+            var (stored, _) = await desk.Admin.GetClaimAsync(claim.Id());
+            Assert.Equal(claim.GetProperty("text").GetString(), stored.GetProperty("text").GetString());
+            var history = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history");
+            var registered = Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "registered");
+            Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Editor), registered.GetProperty("actor").GetString());
+            Assert.Contains(marker, registered.GetProperty("after").GetString());
+        }
+        foreach (var id in ids) await desk.Admin.WaitForStatusAsync(id, "needsReview");
     }
 }

@@ -80,4 +80,23 @@ public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
         var claim = await desk.Admin.PostAsJsonAsync("/api/v1/claims", new { articleId = id, text = "Anything" });
         Assert.Equal(HttpStatusCode.Conflict, claim.StatusCode);
     }
+
+    [Fact]
+    public async Task A_claim_waits_for_its_articles_text_and_is_accepted_once_the_fetch_lands()
+    {
+        await using var site = await LocalReceiver.StartAsync();
+        var marker = Guid.NewGuid().ToString("N");
+        site.Serve("/late", "text/html; charset=utf-8", Page(marker), delayMs: 1500);
+        var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url = site.Url("/late").ToString() });
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).Id();
+
+        var early = await desk.Admin.PostAsJsonAsync("/api/v1/claims", new { articleId = id, text = "Repairs to the north quay cost 4 million pounds" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        // The refusal must not have been remembered: the article the claim was checked against has text now.
+        await WaitForArticleAsync(id, a => a.GetProperty("state").GetString() == "registered");
+        var claim = await desk.Admin.RegisterClaimAsync(id, "Repairs to the north quay cost 4 million pounds");
+        Assert.Equal(id, claim.GetProperty("articleId").GetInt64());
+        Assert.Equal(JsonValueKind.Object, claim.GetProperty("quote").ValueKind);
+    }
 }

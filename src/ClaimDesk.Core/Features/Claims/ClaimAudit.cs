@@ -32,7 +32,8 @@ public static class ClaimAudit
         });
     }
 
-    private static string? Serialize(object? value) => value switch
+    /// <summary>The JSON an audit event stores for a before/after/detail value.</summary>
+    public static string? Serialize(object? value) => value switch
     {
         null => null,
         string s => s,

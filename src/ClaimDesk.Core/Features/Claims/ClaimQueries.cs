@@ -34,8 +34,11 @@ internal static class ClaimQueries
             rows.Where(r => r.ReviewState == EvidenceReviewState.Rejected).Sum(r => r.Count));
     }
 
-    public static ClaimView ToView(Claim c, EvidenceSummary summary) => new(
-        c.Id, c.ArticleId, new OutletRef(c.Article.Outlet.Id, c.Article.Outlet.Name), c.Text,
+    public static ClaimView ToView(Claim c, EvidenceSummary summary) =>
+        ToView(c, new OutletRef(c.Article.Outlet.Id, c.Article.Outlet.Name), summary);
+
+    public static ClaimView ToView(Claim c, OutletRef outlet, EvidenceSummary summary) => new(
+        c.Id, c.ArticleId, outlet, c.Text,
         c.QuoteStart is { } s && c.QuoteEnd is { } e ? new QuoteSpan(s, e) : null,
         c.Claimant, c.Kind, c.CheckWorthiness, c.Status, c.Assignee, c.Verdict, c.Rationale, c.RationaleSourceUrl,
         c.DuplicateOfId, c.HasNewEvidence, c.Version, ETag.For(c.Id, c.Version), c.CreatedAt, c.UpdatedAt, c.DecidedAt, summary);

@@ -4,7 +4,8 @@ using ClaimDesk.Analysis.Text;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
-using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Behaviors;
+using ClaimDesk.Core.Features.Articles;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ClaimDesk.Core.Features.Claims;
 /// the quoted span (or the claim text) unless the reviewer says otherwise; corroboration starts by itself.
 /// </summary>
 public sealed record RegisterClaim(long ArticleId, string Text, QuoteSpan? Quote, string? Claimant, ClaimKind? Kind)
-    : ICommand<ClaimView>;
+    : ICommand<ClaimView>, ICommitsItself;
 
 public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
 {
@@ -36,16 +37,20 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
     }
 }
 
+/// <summary>
+/// Checks the claim against its article (from <see cref="ClaimSourceCache"/>), assesses it, and hands it to the
+/// <see cref="ClaimRegistrationWriter"/>, which commits it with its audit event and queues its corroboration.
+/// </summary>
 public sealed class RegisterClaimHandler(
-    ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, IAfterCommit afterCommit, IJobScheduler jobs)
+    ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer)
     : ICommandHandler<RegisterClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
     {
-        var article = await db.Articles.Include(a => a.Outlet).FirstOrDefaultAsync(a => a.Id == command.ArticleId, ct)
+        var article = await sources.GetAsync(db, command.ArticleId)
             ?? throw new NotFoundException("Article", command.ArticleId);
-        if (article.State is ArticleState.PendingFetch or ArticleState.FetchFailed)
-            throw new ConflictException("Article has no text", $"Article {article.Id} has no text yet ({article.State}); claims need the text they come from.");
+        if (!article.HasText)
+            throw new ConflictException("Article has no text", $"Article {article.ArticleId} has no text yet ({article.State}); claims need the text they come from.");
 
         var span = ResolveSpan(command, article.Text);
         var assessment = await AssessAsync(article, span, command.Text, ct);
@@ -53,7 +58,7 @@ public sealed class RegisterClaimHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new Claim
         {
-            Article = article,
+            ArticleId = article.ArticleId,
             Text = command.Text.Trim(),
             QuoteStart = span?.Start,
             QuoteEnd = span?.End,
@@ -66,24 +71,21 @@ public sealed class RegisterClaimHandler(
             CreatedBy = actor.Name,
             Version = 1,
         };
-        db.Claims.Add(claim);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Registered, now,
-            after: new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status });
-        await db.SaveChangesAsync(ct);
-
-        afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
-        return ClaimQueries.ToView(claim, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+        // Serialised here, in parallel across requests, rather than on the writer's single thread.
+        var auditAfter = ClaimAudit.Serialize(new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status })!;
+        var saved = await writer.WriteAsync(claim, actor.Name, auditAfter);
+        return ClaimQueries.ToView(saved, new OutletRef(article.OutletId, article.OutletName), new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
     }
 
     /// <summary>
     /// A claim registered from a suggestion carries the suggestion's kind, claimant and score over; any other span is
     /// assessed in its article's context, and a claim with no span on its own words.
     /// </summary>
-    private async Task<ClaimSuggestion> AssessAsync(Article article, TextSpan? span, string claimText, CancellationToken ct)
+    private async Task<ClaimSuggestion> AssessAsync(ClaimSource article, TextSpan? span, string claimText, CancellationToken ct)
     {
         if (span is not { } quote) return ClaimSuggester.Assess(claimText, new TextSpan(0, claimText.Length));
         var stored = await db.SuggestedClaims.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.ArticleId == article.Id && s.Start == quote.Start && s.End == quote.End, ct);
+            .FirstOrDefaultAsync(s => s.ArticleId == article.ArticleId && s.Start == quote.Start && s.End == quote.End, ct);
         return stored is not null
             ? new ClaimSuggestion(stored.Text, stored.Start, stored.End, stored.CheckWorthiness, stored.Kind, stored.Claimant, [])
             : ClaimSuggester.Assess(article.Text, quote);
