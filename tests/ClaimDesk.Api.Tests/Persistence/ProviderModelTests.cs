@@ -71,4 +71,23 @@ public sealed class ProviderModelTests
         Assert.Contains("ORDER BY [c].[CheckWorthiness] DESC, [c].[Id]", sql);
         Assert.Contains("OFFSET", sql);
     }
+
+    [Fact]
+    public void The_registration_writers_inserts_return_the_new_key_in_each_providers_dialect()
+    {
+        using var sqlServer = SqlServer();
+        using var sqlite = Sqlite();
+        var columns = sqlServer.Model.FindEntityType(typeof(Claim))!.GetProperties().Count() - 1; // all but the key
+
+        var onSqlServer = new RowInserter<Claim>(sqlServer).Sql;
+        Assert.StartsWith("INSERT INTO [Claims] ([ArticleId], ", onSqlServer);
+        Assert.Contains(") OUTPUT INSERTED.[Id] VALUES (@p0, ", onSqlServer);
+        Assert.DoesNotContain("[Id],", onSqlServer);
+        Assert.Contains("[Version]", onSqlServer);
+        Assert.Contains($"@p{columns - 1})", onSqlServer);
+
+        var onSqlite = new RowInserter<ClaimEvent>(sqlite).Sql;
+        Assert.StartsWith("INSERT INTO \"ClaimEvents\" (", onSqlite);
+        Assert.EndsWith(" RETURNING \"Id\";", onSqlite);
+    }
 }

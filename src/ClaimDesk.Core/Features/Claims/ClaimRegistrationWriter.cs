@@ -3,6 +3,9 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Features.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +16,10 @@ namespace ClaimDesk.Core.Features.Claims;
 /// Group commit for claim registrations. Registering is the desk's busiest write, and SQLite has one writer: sixteen
 /// requests each opening a transaction queue on the file lock and pay for a transaction apiece. Instead, requests hand
 /// their new claim to this writer and wait; it writes every registration waiting at that moment — claims, their
-/// `registered` audit events and the webhook deliveries those raise — in one SaveChanges (one transaction), then
-/// queues their corroboration and answers each request with its saved claim. A lone request is written at once, so
-/// latency does not grow when the desk is quiet. If a batch fails, its registrations are retried one by one, so one
-/// bad row fails only its own request.
+/// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
+/// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then queues their corroboration and answers each
+/// request with its saved claim. A lone request is written at once, so latency does not grow when the desk is quiet.
+/// If a batch fails, its registrations are retried one by one, so one bad row fails only its own request.
 /// </summary>
 public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
 {
@@ -25,6 +28,9 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
 
     private readonly Channel<PendingRegistration> _queue =
         Channel.CreateUnbounded<PendingRegistration>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Built from the model on the first batch; the provider and model do not change while the process runs.</summary>
+    private RegistrationInserters? _inserters;
 
     /// <summary>Writes the claim with its audit event; completes once both are committed. The claim comes back with its id.</summary>
     public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter)
@@ -81,45 +87,61 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimDeskDbContext>();
-        var afterCommit = scope.ServiceProvider.GetRequiredService<AfterCommitActions>();
-        var saved = new List<Claim>(batch.Count);
-        foreach (var pending in batch)
-        {
-            // A fresh entity per attempt: a failed SaveChanges may leave keys on the ones it tried.
-            var claim = pending.Fresh();
-            db.Claims.Add(claim);
-            ClaimAudit.Record(db, claim, pending.Actor, ClaimEventTypes.Registered, claim.CreatedAt, after: pending.AuditAfter);
-            saved.Add(claim);
-        }
-        await db.SaveChangesAsync(CancellationToken.None);
+        var rows = _inserters ??= new RegistrationInserters(db);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).ToListAsync();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var claimIds = new long[batch.Count];
+        var deliveryIds = new List<long>();
 
-        // Committed: webhook deliveries first (queued by the outbox), then one job that fans out to each claim's
-        // corroboration on a worker. A crash before this point is covered by the recovery sweep.
-        afterCommit.RunAll();
-        scope.ServiceProvider.GetRequiredService<IJobScheduler>().GatherCorroboration(saved.Select(c => c.Id).ToArray());
-        for (var i = 0; i < batch.Count; i++) batch[i].Saved.TrySetResult(saved[i]);
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var insertClaim = rows.Claims.CreateCommand(connection, transaction.GetDbTransaction());
+            await using var insertEvent = rows.Events.CreateCommand(connection, transaction.GetDbTransaction());
+            await using var insertDelivery = rows.Deliveries.CreateCommand(connection, transaction.GetDbTransaction());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var pending = batch[i];
+                claimIds[i] = await rows.Claims.InsertAsync(insertClaim, pending.Claim, CancellationToken.None);
+                var registered = new ClaimEvent
+                {
+                    ClaimId = claimIds[i], At = pending.Claim.CreatedAt, Actor = pending.Actor, Type = ClaimEventTypes.Registered,
+                    After = pending.AuditAfter,
+                };
+                registered.Id = await rows.Events.InsertAsync(insertEvent, registered, CancellationToken.None);
+                // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
+                foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
+                    deliveryIds.Add(await rows.Deliveries.InsertAsync(insertDelivery, delivery, CancellationToken.None));
+            }
+            await transaction.CommitAsync();
+        }
+
+        // Committed: webhook deliveries first, then one job that fans out to each claim's corroboration on a worker.
+        // A crash before this point is covered by the recovery sweep.
+        var jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
+        foreach (var deliveryId in deliveryIds) jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
+        jobs.GatherCorroboration(claimIds);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Claim.Id = claimIds[i];
+            batch[i].Saved.TrySetResult(batch[i].Claim);
+        }
+    }
+
+    private sealed class RegistrationInserters(ClaimDeskDbContext db)
+    {
+        public RowInserter<Claim> Claims { get; } = new(db);
+        public RowInserter<ClaimEvent> Events { get; } = new(db);
+        public RowInserter<WebhookDelivery> Deliveries { get; } = new(db);
     }
 
     private sealed class PendingRegistration(Claim claim, string actor, string auditAfter)
     {
         public TaskCompletionSource<Claim> Saved { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public ICurrentActor Actor { get; } = new NamedActor(actor);
+        /// <summary>Not tracked by any DbContext: its values are sent as they are, and it gets its key once committed.</summary>
+        public Claim Claim => claim;
+        public string Actor => actor;
         public string AuditAfter => auditAfter;
-
-        public Claim Fresh() => new()
-        {
-            ArticleId = claim.ArticleId, Text = claim.Text, QuoteStart = claim.QuoteStart, QuoteEnd = claim.QuoteEnd,
-            Claimant = claim.Claimant, Kind = claim.Kind, CheckWorthiness = claim.CheckWorthiness, Status = claim.Status,
-            CreatedAt = claim.CreatedAt, UpdatedAt = claim.UpdatedAt, CreatedBy = claim.CreatedBy, Version = claim.Version,
-        };
-    }
-
-    /// <summary>The requester, captured by name: the writer runs outside the request, where there is no HttpContext.</summary>
-    private sealed class NamedActor(string name) : ICurrentActor
-    {
-        public string Name => name;
-        public Role? Role => null;
-        public long? ApiKeyId => null;
-        public bool IsSystem => false;
     }
 }

@@ -55,19 +55,24 @@ public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, 
         if (events.Count == 0) return;
         var subscriptions = db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).ToList();
         if (subscriptions.Count == 0) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var claimEvent in events)
-        foreach (var type in WebhookEvents.For(claimEvent))
-        foreach (var subscription in subscriptions.Where(s => s.EventList.Contains(type)))
+        foreach (var delivery in DeliveriesFor(events, subscriptions, clock.GetUtcNow().UtcDateTime))
         {
-            var delivery = new WebhookDelivery
-            {
-                SubscriptionId = subscription.Id, ClaimEvent = claimEvent, EventType = type, Outcome = DeliveryOutcome.Pending,
-                CreatedAt = now, NextAttemptAt = now,
-            };
             db.WebhookDeliveries.Add(delivery);
             _added.Add(delivery);
         }
+    }
+
+    /// <summary>One pending delivery per audit event, webhook event type it raises, and subscription that wants it.</summary>
+    public static IEnumerable<WebhookDelivery> DeliveriesFor(IEnumerable<ClaimEvent> events, IReadOnlyList<WebhookSubscription> subscriptions, DateTime now)
+    {
+        foreach (var claimEvent in events)
+        foreach (var type in WebhookEvents.For(claimEvent))
+        foreach (var subscription in subscriptions.Where(s => s.EventList.Contains(type)))
+            yield return new WebhookDelivery
+            {
+                SubscriptionId = subscription.Id, ClaimEvent = claimEvent, ClaimEventId = claimEvent.Id, EventType = type,
+                Outcome = DeliveryOutcome.Pending, CreatedAt = now, NextAttemptAt = now,
+            };
     }
 
     private void ScheduleSaved()
