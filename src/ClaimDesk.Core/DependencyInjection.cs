@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
         services.AddSingleton<SafeHttpClient>();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
-        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<ISaveChangesObserver, WebhookOutbox>();
         services.AddSingleton<ClaimSourceCache>();
         services.AddSingleton<ClaimRegistrationWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimRegistrationWriter>());
@@ -54,6 +54,10 @@ public static class DependencyInjection
     public static DatabaseProvider DatabaseProviderFrom(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["ClaimDesk:Database"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Options are built once per process (the default is once per request, which cost more than many a request's
+    /// query); the per-request part of saving — the webhook outbox — reaches the context as its scope's observer.
+    /// </summary>
     private static void AddClaimDeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseDefaults.ConnectionStringName);
@@ -62,15 +66,15 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ClaimDesk:Database is SqlServer but ConnectionStrings:ClaimDesk is empty.");
-                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>((sp, o) => o
+                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>(o => o
                     .UseSqlServer(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<WebhookOutbox>()));
+                    .AddInterceptors(SaveChangesObserverInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 connectionString = SqliteConnections.Prepare(connectionString ?? DatabaseDefaults.SqliteConnectionString);
-                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>((sp, o) => o
+                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>(o => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<WebhookOutbox>()));
+                    .AddInterceptors(new SqlitePragmaInterceptor(), SaveChangesObserverInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
     }

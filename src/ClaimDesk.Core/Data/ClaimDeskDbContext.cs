@@ -11,8 +11,12 @@ namespace ClaimDesk.Core.Data;
 /// The desk's database. The model is provider-neutral; <see cref="SqliteClaimDeskDbContext"/> and
 /// <see cref="SqlServerClaimDeskDbContext"/> exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ClaimDeskDbContext(DbContextOptions options, ISaveChangesObserver? saveObserver)
+    : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The scope's outbox, when the context comes from DI; contexts built by hand (tools, tests) have none.</summary>
+    public ISaveChangesObserver? SaveObserver => saveObserver;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
     public DbSet<Article> Articles => Set<Article>();
@@ -199,6 +203,8 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     };
 }
 
-public sealed class SqliteClaimDeskDbContext(DbContextOptions<SqliteClaimDeskDbContext> options) : ClaimDeskDbContext(options);
+public sealed class SqliteClaimDeskDbContext(DbContextOptions<SqliteClaimDeskDbContext> options, ISaveChangesObserver? saveObserver = null)
+    : ClaimDeskDbContext(options, saveObserver);
 
-public sealed class SqlServerClaimDeskDbContext(DbContextOptions<SqlServerClaimDeskDbContext> options) : ClaimDeskDbContext(options);
+public sealed class SqlServerClaimDeskDbContext(DbContextOptions<SqlServerClaimDeskDbContext> options, ISaveChangesObserver? saveObserver = null)
+    : ClaimDeskDbContext(options, saveObserver);

@@ -29,8 +29,7 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
     private readonly Channel<PendingRegistration> _queue =
         Channel.CreateUnbounded<PendingRegistration>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Built from the model on the first batch; the provider and model do not change while the process runs.</summary>
-    private RegistrationInserters? _inserters;
+    private WriterSession? _session;
 
     /// <summary>Writes the claim with its audit event; completes once both are committed. The claim comes back with its id.</summary>
     public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter)
@@ -63,6 +62,7 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
                 batch[0].Saved.TrySetException(e);
             }
         }
+        if (_session is not null) await _session.DisposeAsync();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -85,55 +85,86 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
 
     private async Task CommitAsync(IReadOnlyList<PendingRegistration> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClaimDeskDbContext>();
-        var rows = _inserters ??= new RegistrationInserters(db);
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).ToListAsync();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var claimIds = new long[batch.Count];
-        var deliveryIds = new List<long>();
-
-        await db.Database.OpenConnectionAsync();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        _session ??= new WriterSession(scopes.CreateAsyncScope());
+        try
         {
-            var connection = db.Database.GetDbConnection();
-            await using var insertClaim = rows.Claims.CreateCommand(connection, transaction.GetDbTransaction());
-            await using var insertEvent = rows.Events.CreateCommand(connection, transaction.GetDbTransaction());
-            await using var insertDelivery = rows.Deliveries.CreateCommand(connection, transaction.GetDbTransaction());
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var pending = batch[i];
-                claimIds[i] = await rows.Claims.InsertAsync(insertClaim, pending.Claim, CancellationToken.None);
-                var registered = new ClaimEvent
-                {
-                    ClaimId = claimIds[i], At = pending.Claim.CreatedAt, Actor = pending.Actor, Type = ClaimEventTypes.Registered,
-                    After = pending.AuditAfter,
-                };
-                registered.Id = await rows.Events.InsertAsync(insertEvent, registered, CancellationToken.None);
-                // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
-                foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
-                    deliveryIds.Add(await rows.Deliveries.InsertAsync(insertDelivery, delivery, CancellationToken.None));
-            }
-            await transaction.CommitAsync();
+            await _session.CommitAsync(batch);
         }
-
-        // Committed: webhook deliveries first, then one job that fans out to each claim's corroboration on a worker.
-        // A crash before this point is covered by the recovery sweep.
-        var jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
-        foreach (var deliveryId in deliveryIds) jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
-        jobs.GatherCorroboration(claimIds);
-        for (var i = 0; i < batch.Count; i++)
+        catch
         {
-            batch[i].Claim.Id = claimIds[i];
-            batch[i].Saved.TrySetResult(batch[i].Claim);
+            // The connection may be what failed: the next batch starts on a fresh one.
+            await _session.DisposeAsync();
+            _session = null;
+            throw;
         }
     }
 
-    private sealed class RegistrationInserters(ClaimDeskDbContext db)
+    /// <summary>
+    /// One DbContext, connection and set of prepared inserts for as long as batches succeed: the writer runs alone, and
+    /// a scope, a context and a connection per batch cost more than the batch's inserts.
+    /// </summary>
+    private sealed class WriterSession(AsyncServiceScope scope) : IAsyncDisposable
     {
-        public RowInserter<Claim> Claims { get; } = new(db);
-        public RowInserter<ClaimEvent> Events { get; } = new(db);
-        public RowInserter<WebhookDelivery> Deliveries { get; } = new(db);
+        private static readonly Func<ClaimDeskDbContext, IAsyncEnumerable<WebhookSubscription>> ActiveSubscriptions =
+            EF.CompileAsyncQuery((ClaimDeskDbContext db) => db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null));
+
+        private readonly ClaimDeskDbContext _db = scope.ServiceProvider.GetRequiredService<ClaimDeskDbContext>();
+        private readonly IJobScheduler _jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
+        private readonly TimeProvider _clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        private RowInserter<Claim>? _claims;
+        private RowInserter<ClaimEvent>? _events;
+        private RowInserter<WebhookDelivery>? _deliveries;
+
+        public async Task CommitAsync(IReadOnlyList<PendingRegistration> batch)
+        {
+            // Read per batch: a subscription made a moment ago, on any node, gets the next registrations.
+            var subscriptions = new List<WebhookSubscription>();
+            await foreach (var subscription in ActiveSubscriptions(_db)) subscriptions.Add(subscription);
+            var now = _clock.GetUtcNow().UtcDateTime;
+            var claimIds = new long[batch.Count];
+            var deliveryIds = new List<long>();
+
+            await _db.Database.OpenConnectionAsync(); // no-op once open: the session keeps it
+            await using (var transaction = await _db.Database.BeginTransactionAsync())
+            {
+                var connection = _db.Database.GetDbConnection();
+                var tx = transaction.GetDbTransaction();
+                await using var insertClaim = (_claims ??= new(_db)).CreateCommand(connection, tx);
+                await using var insertEvent = (_events ??= new(_db)).CreateCommand(connection, tx);
+                await using var insertDelivery = (_deliveries ??= new(_db)).CreateCommand(connection, tx);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var pending = batch[i];
+                    claimIds[i] = await _claims.InsertAsync(insertClaim, pending.Claim, CancellationToken.None);
+                    var registered = new ClaimEvent
+                    {
+                        ClaimId = claimIds[i], At = pending.Claim.CreatedAt, Actor = pending.Actor, Type = ClaimEventTypes.Registered,
+                        After = pending.AuditAfter,
+                    };
+                    registered.Id = await _events.InsertAsync(insertEvent, registered, CancellationToken.None);
+                    // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
+                    foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
+                        deliveryIds.Add(await _deliveries.InsertAsync(insertDelivery, delivery, CancellationToken.None));
+                }
+                await transaction.CommitAsync();
+            }
+
+            // Committed: webhook deliveries first, then one job that fans out to each claim's corroboration on a worker.
+            // A crash before this point is covered by the recovery sweep.
+            foreach (var deliveryId in deliveryIds) _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
+            _jobs.GatherCorroboration(claimIds);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Claim.Id = claimIds[i];
+                batch[i].Saved.TrySetResult(batch[i].Claim);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _db.Database.CloseConnectionAsync();
+            await scope.DisposeAsync();
+        }
     }
 
     private sealed class PendingRegistration(Claim claim, string actor, string auditAfter)

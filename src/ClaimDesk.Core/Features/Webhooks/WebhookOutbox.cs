@@ -3,7 +3,6 @@ using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClaimDesk.Core.Features.Webhooks;
 
@@ -12,42 +11,16 @@ namespace ClaimDesk.Core.Features.Webhooks;
 /// so a delivery exists exactly when the change it reports was saved. Sending waits until after the commit; deliveries
 /// whose job was lost (a crash in between) are found by the recovery sweep.
 /// </summary>
-public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, TimeProvider clock) : SaveChangesInterceptor
+public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, TimeProvider clock) : ISaveChangesObserver
 {
     private readonly List<WebhookDelivery> _added = [];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is ClaimDeskDbContext db) AddDeliveries(db);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
+    public void Saving(ClaimDeskDbContext db) => AddDeliveries(db);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is ClaimDeskDbContext db) AddDeliveries(db);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ScheduleSaved();
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ScheduleSaved();
-        return base.SavedChanges(eventData, result);
-    }
+    public void Saved() => ScheduleSaved();
 
     // A failed save wrote no deliveries: forget them, so a later save in the same scope does not send them.
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _added.Clear();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        _added.Clear();
-        return Task.CompletedTask;
-    }
+    public void Failed() => _added.Clear();
 
     private void AddDeliveries(ClaimDeskDbContext db)
     {
