@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddScoped<ISaveChangesObserver, WebhookOutbox>();
         services.AddSingleton<ClaimSourceCache>();
+        // Hosted services stop in reverse order: the writer drains first, then the corroboration requests it made are queued.
+        services.AddSingleton<CorroborationRequests>();
+        services.AddHostedService(sp => sp.GetRequiredService<CorroborationRequests>());
         services.AddSingleton<ClaimRegistrationWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimRegistrationWriter>());
         services.AddSingleton<WebhookSecrets>();

@@ -17,11 +17,13 @@ namespace ClaimDesk.Core.Features.Claims;
 /// requests each opening a transaction queue on the file lock and pay for a transaction apiece. Instead, requests hand
 /// their new claim to this writer and wait; it writes every registration waiting at that moment — claims, their
 /// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
-/// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then queues their corroboration and answers each
-/// request with its saved claim. A lone request is written at once, so latency does not grow when the desk is quiet.
-/// If a batch fails, its registrations are retried one by one, so one bad row fails only its own request.
+/// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then answers each request with its saved claim and
+/// hands the claims to <see cref="CorroborationRequests"/>. A lone request is written at once, so latency does not grow
+/// when the desk is quiet. If a batch fails, its registrations are retried one by one, so one bad row fails only its
+/// own request.
 /// </summary>
-public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
+public sealed class ClaimRegistrationWriter(
+    IServiceScopeFactory scopes, CorroborationRequests corroboration, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
 {
     /// <summary>Enough to absorb a burst of concurrent requests; small enough that one transaction stays short.</summary>
     private const int MaxBatch = 128;
@@ -88,7 +90,7 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
         _session ??= new WriterSession(scopes.CreateAsyncScope());
         try
         {
-            await _session.CommitAsync(batch);
+            corroboration.Add(await _session.CommitAsync(batch));
         }
         catch
         {
@@ -115,7 +117,8 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
         private RowInserter<ClaimEvent>? _events;
         private RowInserter<WebhookDelivery>? _deliveries;
 
-        public async Task CommitAsync(IReadOnlyList<PendingRegistration> batch)
+        /// <summary>Commits the batch, answers its requests, and returns the new claims' ids.</summary>
+        public async Task<long[]> CommitAsync(IReadOnlyList<PendingRegistration> batch)
         {
             // Read per batch: a subscription made a moment ago, on any node, gets the next registrations.
             var subscriptions = new List<WebhookSubscription>();
@@ -149,15 +152,14 @@ public sealed class ClaimRegistrationWriter(IServiceScopeFactory scopes, ILogger
                 await transaction.CommitAsync();
             }
 
-            // Committed: webhook deliveries first, then one job that fans out to each claim's corroboration on a worker.
-            // A crash before this point is covered by the recovery sweep.
+            // Committed: webhooks go out now. A crash before this point is covered by the recovery sweep.
             foreach (var deliveryId in deliveryIds) _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
-            _jobs.GatherCorroboration(claimIds);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Claim.Id = claimIds[i];
                 batch[i].Saved.TrySetResult(batch[i].Claim);
             }
+            return claimIds;
         }
 
         public async ValueTask DisposeAsync()
