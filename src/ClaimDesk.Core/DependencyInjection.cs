@@ -58,8 +58,9 @@ public static class DependencyInjection
         Enum.TryParse<DatabaseProvider>(configuration["ClaimDesk:Database"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Options are built once per process (the default is once per request, which cost more than many a request's
-    /// query); the per-request part of saving — the webhook outbox — reaches the context as its scope's observer.
+    /// Contexts are pooled and their options built once per process: creating both per request cost more than many a
+    /// request's query. The per-request part of saving — the webhook outbox — is handed to the context when the scope
+    /// leases it, and the scope returns the context to the pool when it ends.
     /// </summary>
     private static void AddClaimDeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -69,16 +70,25 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ClaimDesk:Database is SqlServer but ConnectionStrings:ClaimDesk is empty.");
-                services.AddDbContext<ClaimDeskDbContext, SqlServerClaimDeskDbContext>(o => o
+                services.AddPooledDbContextFactory<SqlServerClaimDeskDbContext>(o => o
                     .UseSqlServer(connectionString)
-                    .AddInterceptors(SaveChangesObserverInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(SaveChangesObserverInterceptor.Instance));
+                services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqlServerClaimDeskDbContext>);
                 break;
             default:
                 connectionString = SqliteConnections.Prepare(connectionString ?? DatabaseDefaults.SqliteConnectionString);
-                services.AddDbContext<ClaimDeskDbContext, SqliteClaimDeskDbContext>(o => o
+                services.AddPooledDbContextFactory<SqliteClaimDeskDbContext>(o => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor(), SaveChangesObserverInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(new SqlitePragmaInterceptor(), SaveChangesObserverInterceptor.Instance));
+                services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqliteClaimDeskDbContext>);
                 break;
         }
+    }
+
+    private static ClaimDeskDbContext LeaseFromPool<TContext>(IServiceProvider services) where TContext : ClaimDeskDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        db.SaveObserver = services.GetService<ISaveChangesObserver>();
+        return db;
     }
 }

@@ -11,11 +11,25 @@ namespace ClaimDesk.Core.Data;
 /// The desk's database. The model is provider-neutral; <see cref="SqliteClaimDeskDbContext"/> and
 /// <see cref="SqlServerClaimDeskDbContext"/> exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class ClaimDeskDbContext(DbContextOptions options, ISaveChangesObserver? saveObserver)
-    : DbContext(options), IDataProtectionKeyContext
+public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
-    /// <summary>The scope's outbox, when the context comes from DI; contexts built by hand (tools, tests) have none.</summary>
-    public ISaveChangesObserver? SaveObserver => saveObserver;
+    /// <summary>
+    /// The scope's outbox, set when DI leases the context from the pool and cleared when the scope gives it back;
+    /// contexts built by hand (tools, tests) have none.
+    /// </summary>
+    public ISaveChangesObserver? SaveObserver { get; internal set; }
+
+    public override void Dispose()
+    {
+        SaveObserver = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        SaveObserver = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
@@ -203,8 +217,6 @@ public abstract class ClaimDeskDbContext(DbContextOptions options, ISaveChangesO
     };
 }
 
-public sealed class SqliteClaimDeskDbContext(DbContextOptions<SqliteClaimDeskDbContext> options, ISaveChangesObserver? saveObserver = null)
-    : ClaimDeskDbContext(options, saveObserver);
+public sealed class SqliteClaimDeskDbContext(DbContextOptions<SqliteClaimDeskDbContext> options) : ClaimDeskDbContext(options);
 
-public sealed class SqlServerClaimDeskDbContext(DbContextOptions<SqlServerClaimDeskDbContext> options, ISaveChangesObserver? saveObserver = null)
-    : ClaimDeskDbContext(options, saveObserver);
+public sealed class SqlServerClaimDeskDbContext(DbContextOptions<SqlServerClaimDeskDbContext> options) : ClaimDeskDbContext(options);
