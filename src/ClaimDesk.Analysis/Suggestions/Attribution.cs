@@ -25,6 +25,11 @@ public static partial class Attribution
     [GeneratedRegex(@"\b(?:the|a|an|his|her|their|[A-Z][\p{L}]+['’]s)\s+(?<name>(?:[a-z-]+\s+){0,2}(?:minister|spokesperson|spokesman|spokeswoman|officials?|police|ministry|aides?|government|agency|president|chief|mayor|curator|authorities|prosecutors?|court|company|army|military|analysts?|experts?))\s*,?\s+(?:" + Verbs + @")\b")]
     private static partial Regex RoleThenVerb();
 
+    // Every pattern but "according to" needs one of the verbs somewhere in the sentence. Most sentences have none, and
+    // one scan for them costs a fraction of the name patterns, which are tried at every capitalised word.
+    [GeneratedRegex("(?:" + Verbs + ")")]
+    private static partial Regex AnyVerb();
+
     [GeneratedRegex(@"\b(?<pronoun>He|She|They|he|she|they)\s+(?:also\s+)?(?:" + Verbs + @")\b")]
     private static partial Regex PronounThenVerb();
 
@@ -42,12 +47,18 @@ public static partial class Attribution
         "Newly", "Senator", "Governor", "Mayor", "Chancellor", "Foreign", "Defence", "Defense", "Spokesperson", "Spokesman",
     };
 
+    /// <summary>Tried in this order; the first that names a speaker wins.</summary>
+    private static readonly (Regex Pattern, string Cue, bool NeedsVerb)[] NamedSpeakerPatterns =
+        [(NameThenVerb(), "speakerVerb", true), (VerbThenName(), "verbSpeaker", true), (AccordingTo(), "accordingTo", false)];
+
     /// <summary>The speaker of the sentence, or null when nobody is reported as saying it.</summary>
     /// <param name="lastSpeaker">The last named speaker earlier in the article, for "he said".</param>
     public static string? SpeakerOf(string sentence, string? lastSpeaker, out string? cue)
     {
-        foreach (var (regex, name) in new[] { (NameThenVerb(), "speakerVerb"), (VerbThenName(), "verbSpeaker"), (AccordingTo(), "accordingTo") })
+        var hasVerb = AnyVerb().IsMatch(sentence);
+        foreach (var (regex, name, needsVerb) in NamedSpeakerPatterns)
         {
+            if (needsVerb && !hasVerb) continue;
             foreach (Match match in regex.Matches(sentence))
             {
                 var speaker = Clean(match.Groups["name"].Value);
@@ -56,12 +67,12 @@ public static partial class Attribution
                 return speaker;
             }
         }
-        if (RoleThenVerb().Match(sentence) is { Success: true } role)
+        if (hasVerb && RoleThenVerb().Match(sentence) is { Success: true } role)
         {
             cue = "roleSpeaker";
             return role.Groups["name"].Value;
         }
-        if (PronounThenVerb().IsMatch(sentence) && lastSpeaker is not null)
+        if (hasVerb && lastSpeaker is not null && PronounThenVerb().IsMatch(sentence))
         {
             cue = "pronounSpeaker";
             return lastSpeaker;
