@@ -83,6 +83,9 @@ public static class DependencyInjection
                 services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqliteClaimDeskDbContext>);
                 break;
         }
+        // For the hot paths that need a context only sometimes (a cache miss, a command that is not theirs to commit):
+        // the scope's context, leased on first use.
+        services.AddScoped(sp => new Lazy<ClaimDeskDbContext>(sp.GetRequiredService<ClaimDeskDbContext>));
     }
 
     private static ClaimDeskDbContext LeaseFromPool<TContext>(IServiceProvider services) where TContext : ClaimDeskDbContext

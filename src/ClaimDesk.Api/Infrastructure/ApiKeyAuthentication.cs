@@ -10,7 +10,7 @@ namespace ClaimDesk.Api.Infrastructure;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the hashed keys in the database.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ClaimDeskDbContext db, ApiKeyCache cache)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,6 +29,8 @@ public sealed class ApiKeyAuthenticationHandler(
         if (cache.Find(fingerprint) is not { } known)
         {
             var prefix = ApiKeySecrets.LookupPrefix(presented);
+            // The database only on a cache miss: a known key costs no DbContext lease.
+            var db = Context.RequestServices.GetRequiredService<ClaimDeskDbContext>();
             var key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.Prefix == prefix && k.RevokedAt == null)
                 .Select(k => new { k.Id, k.Name, k.Role, k.SecretHash })

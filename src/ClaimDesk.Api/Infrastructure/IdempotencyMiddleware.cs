@@ -17,7 +17,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     /// <summary>A first request still "running" after this long died with its process; its key is free again.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
-    public async Task InvokeAsync(HttpContext context, ClaimDeskDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[HeaderName].ToString();
         if (!HttpMethods.IsPost(context.Request.Method) || string.IsNullOrEmpty(key)
@@ -32,6 +32,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             return;
         }
 
+        // Leased only now: most requests carry no key and never touch the idempotency table.
+        var db = context.RequestServices.GetRequiredService<ClaimDeskDbContext>();
         var requestHash = await HashRequestAsync(context.Request);
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.IdempotencyRecords.AsNoTracking()

@@ -11,14 +11,15 @@ namespace ClaimDesk.Core.Behaviors;
 /// lock while a handler reads would serialise every request. Races on a claim are settled by its version column
 /// (the UPDATE matches only the version read). Commands that must write in several steps ask for a transaction.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(ClaimDeskDbContext db, AfterCommitActions afterCommit)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbContext> lazyDb, AfterCommitActions afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand or ICommitsItself || db.Database.CurrentTransaction is not null)
-            return await next(message, cancellationToken);
+        if (message is not IBaseCommand or ICommitsItself) return await next(message, cancellationToken);
+        var db = lazyDb.Value;
+        if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
 
         try
         {

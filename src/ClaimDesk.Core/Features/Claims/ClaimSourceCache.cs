@@ -29,10 +29,11 @@ public sealed class ClaimSourceCache : IDisposable
             .Select(a => new ClaimSource(a.Id, a.State, a.Text, a.OutletId, a.Outlet.Name))
             .FirstOrDefault());
 
-    public async ValueTask<ClaimSource?> GetAsync(ClaimDeskDbContext db, long articleId)
+    /// <param name="db">Leased only on a miss.</param>
+    public async ValueTask<ClaimSource?> GetAsync(Lazy<ClaimDeskDbContext> db, long articleId)
     {
         if (_cache.TryGetValue(articleId, out ClaimSource? cached)) return cached;
-        var source = await Load(db, articleId);
+        var source = await Load(db.Value, articleId);
         if (source is { HasText: true })
             _cache.Set(articleId, source, new MemoryCacheEntryOptions { Size = Math.Max(1, source.Text.Length) });
         return source;

@@ -42,7 +42,7 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
 /// <see cref="ClaimRegistrationWriter"/>, which commits it with its audit event and queues its corroboration.
 /// </summary>
 public sealed class RegisterClaimHandler(
-    ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer)
+    Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer)
     : ICommandHandler<RegisterClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
@@ -84,7 +84,7 @@ public sealed class RegisterClaimHandler(
     private async Task<ClaimSuggestion> AssessAsync(ClaimSource article, TextSpan? span, string claimText, CancellationToken ct)
     {
         if (span is not { } quote) return ClaimSuggester.Assess(claimText, new TextSpan(0, claimText.Length));
-        var stored = await db.SuggestedClaims.AsNoTracking()
+        var stored = await db.Value.SuggestedClaims.AsNoTracking()
             .FirstOrDefaultAsync(s => s.ArticleId == article.ArticleId && s.Start == quote.Start && s.End == quote.End, ct);
         return stored is not null
             ? new ClaimSuggestion(stored.Text, stored.Start, stored.End, stored.CheckWorthiness, stored.Kind, stored.Claimant, [])
