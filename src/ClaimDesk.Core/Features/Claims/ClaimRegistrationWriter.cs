@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
@@ -127,7 +126,8 @@ public sealed class ClaimRegistrationWriter(
             var claimIds = new long[batch.Count];
             var deliveryIds = new List<long>();
 
-            await _db.Database.OpenConnectionAsync(); // no-op once open: the session keeps it
+            // Opened once and kept for the session (EF counts opens: one open, one close in DisposeAsync).
+            if (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync();
             await using (var transaction = await _db.Database.BeginTransactionAsync())
             {
                 var connection = _db.Database.GetDbConnection();
