@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ClaimDesk.Core.Data;
 
 /// <summary>
-/// Work that joins every SaveChanges of a context and needs the request's scope (the webhook outbox does). The context
-/// gets it from DI; <see cref="SaveChangesObserverInterceptor"/> calls it. This split lets the context's options — and
-/// its interceptors — be built once per process instead of once per request.
+/// Work that joins every SaveChanges of a context and needs the request's scope (the webhook outbox does). The scope
+/// hands it to the context it leases from the pool; <see cref="SaveChangesObserverInterceptor"/> calls it. This split
+/// lets contexts be pooled and their options — and interceptors — be built once per process, not once per request.
 /// </summary>
 public interface ISaveChangesObserver
 {
