@@ -134,7 +134,8 @@ public sealed class ClaimRegistrationWriter(
                 var tx = transaction.GetDbTransaction();
                 await using var insertClaim = (_claims ??= new(_db)).CreateCommand(connection, tx);
                 await using var insertEvent = (_events ??= new(_db)).CreateCommand(connection, tx);
-                await using var insertDelivery = (_deliveries ??= new(_db)).CreateCommand(connection, tx);
+                // Most desks have no subscriptions: then no batch builds a delivery command it will not run.
+                await using var insertDelivery = subscriptions.Count > 0 ? (_deliveries ??= new(_db)).CreateCommand(connection, tx) : null;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var pending = batch[i];
@@ -147,7 +148,7 @@ public sealed class ClaimRegistrationWriter(
                     registered.Id = await _events.InsertAsync(insertEvent, registered, CancellationToken.None);
                     // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
                     foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
-                        deliveryIds.Add(await _deliveries.InsertAsync(insertDelivery, delivery, CancellationToken.None));
+                        deliveryIds.Add(await _deliveries!.InsertAsync(insertDelivery!, delivery, CancellationToken.None));
                 }
                 await transaction.CommitAsync();
             }
