@@ -38,7 +38,11 @@ public static class DependencyInjection
         services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         services.AddSingleton<PassageIndexCache>();
         services.AddScoped<EvidenceFinder>();
-        services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
+        // A mistyped proxy or deadline stops the desk at start-up rather than failing every outbound job later.
+        services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.Section))
+            .Validate(o => o.TimeoutSeconds > 0 && (string.IsNullOrWhiteSpace(o.Proxy) || OutboundOptions.TryParseProxy(o.Proxy, out _)),
+                "ClaimDesk:Outbound:TimeoutSeconds must be positive, and ClaimDesk:Outbound:Proxy, when set, an absolute http:// URL (http://host:port).")
+            .ValidateOnStart();
         services.AddSingleton<SafeHttpClient>();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddScoped<ISaveChangesObserver, WebhookOutbox>();

@@ -19,7 +19,7 @@ public static class WebhookEndpoints
             })
             .WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to events; signed per Standard Webhooks with the whsec_ secret returned once")
-            .WithDescription("Events: claim.registered, claim.evidence_added, claim.status_changed, claim.verdict_published. Private and loopback URLs are refused unless ClaimDesk:Outbound:AllowPrivateNetworks is set.")
+            .WithDescription("Events: claim.registered, claim.evidence_added, claim.status_changed, claim.verdict_published. Loopback, link-local, cloud-metadata, private and reserved addresses are refused; ClaimDesk:Outbound:AllowPrivateNetworks opens the private ranges, ClaimDesk:Outbound:AllowAddresses single addresses.")
             .ProducesValidationProblem();
 
         webhooks.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListWebhooks(), ct)))

@@ -5,7 +5,7 @@ using ClaimDesk.Api.Tests.Support;
 
 namespace ClaimDesk.Api.Tests.Integrations;
 
-/// <summary>Articles fetched by URL from a local site (this desk allows private networks).</summary>
+/// <summary>Articles fetched by URL from a local site (this desk allows its address, 127.0.0.1).</summary>
 [Collection(PrivateNetworkCollection.Name)]
 public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
 {
@@ -57,10 +57,10 @@ public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
     }
 
     [Theory]
-    [InlineData("missing", "answered 404")]
-    [InlineData("huge", "larger than")]
-    [InlineData("slow", "no answer within")]
-    [InlineData("image", "not a web page")]
+    [InlineData("missing", "HTTP 404")]
+    [InlineData("huge", "the response was larger than 1 MB")]
+    [InlineData("slow", "the server did not answer within 3 s")]
+    [InlineData("image", "not a web page (image/png)")]
     public async Task A_failed_fetch_is_recorded_on_the_article_with_its_reason(string kind, string reason)
     {
         await using var site = await LocalReceiver.StartAsync();
@@ -76,7 +76,7 @@ public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
 
         var article = await WaitForArticleAsync(id, a => a.GetProperty("state").GetString() == "fetchFailed");
         Assert.Equal("fetchFailed", article.GetProperty("state").GetString());
-        Assert.Contains(reason, article.GetProperty("failureReason").GetString());
+        Assert.Equal(reason, article.GetProperty("failureReason").GetString());
         var claim = await desk.Admin.PostAsJsonAsync("/api/v1/claims", new { articleId = id, text = "Anything" });
         Assert.Equal(HttpStatusCode.Conflict, claim.StatusCode);
     }
@@ -98,5 +98,38 @@ public sealed class ArticleByUrlTests(PrivateNetworkDesk desk)
         var claim = await desk.Admin.RegisterClaimAsync(id, "Repairs to the north quay cost 4 million pounds");
         Assert.Equal(id, claim.GetProperty("articleId").GetInt64());
         Assert.Equal(JsonValueKind.Object, claim.GetProperty("quote").ValueKind);
+    }
+
+    [Fact]
+    public async Task Readers_see_a_public_reason_for_a_failed_fetch_and_the_technical_detail_stays_in_the_logs()
+    {
+        // Nothing listens on this port; and an allowed site redirects to an address that is not allowed.
+        int closedPort;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        await using var site = await LocalReceiver.StartAsync();
+        site.Redirect("/moved", $"http://127.0.0.2:{closedPort}/internal-tools");
+        var reader = await desk.As(ClaimDesk.Core.Domain.Role.Reader);
+
+        foreach (var (url, reason, detail) in new[]
+        {
+            ($"http://127.0.0.1:{closedPort}/gone", "the server could not be reached", $"127.0.0.1:{closedPort}"),
+            (site.Url("/moved").ToString(), "the address is not allowed", "127.0.0.2"),
+        })
+        {
+            var response = await desk.Admin.PostAsJsonAsync("/api/v1/articles", new { url });
+            await response.ShouldBe(HttpStatusCode.Accepted);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).Id();
+
+            var article = await Eventually.ReadUntilAsync(() => reader.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{id}"),
+                a => a.GetProperty("state").GetString() == "fetchFailed");
+            Assert.Equal(reason, article.GetProperty("failureReason").GetString());
+            var listed = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/articles?pageSize=200");
+            Assert.Equal(reason, listed.GetProperty("items").EnumerateArray().Single(a => a.Id() == id).GetProperty("failureReason").GetString());
+            Assert.Contains(desk.Logs, line => line.Contains($"Article {id} ", StringComparison.Ordinal) && line.Contains(detail, StringComparison.Ordinal));
+        }
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace ClaimDesk.Api.Tests.Support;
 
 /// <summary>
-/// A desk allowed to reach private networks (ClaimDesk:Outbound:AllowPrivateNetworks=true), so tests can use local
-/// receivers; short webhook retries and outbound limits keep the tests fast. Every log line is captured.
+/// A desk allowed to reach one internal address, 127.0.0.1 (ClaimDesk:Outbound:AllowAddresses), where tests start their
+/// local receivers, as a desk whose tools live on its own network would allow theirs; short webhook retries and outbound
+/// limits keep the tests fast. Every log line is captured.
 /// </summary>
 public sealed class PrivateNetworkDesk : ClaimDeskApiFactory
 {
@@ -17,7 +18,7 @@ public sealed class PrivateNetworkDesk : ClaimDeskApiFactory
 
     public static readonly KeyValuePair<string, string>[] Settings =
     [
-        new("ClaimDesk:Outbound:AllowPrivateNetworks", "true"),
+        new("ClaimDesk:Outbound:AllowAddresses:0", "127.0.0.1"),
         new("ClaimDesk:Outbound:TimeoutSeconds", "3"),
         new("ClaimDesk:Outbound:MaxResponseBytes", "1048576"),
         new("ClaimDesk:Webhooks:RetryDelaysSeconds:0", "1"),

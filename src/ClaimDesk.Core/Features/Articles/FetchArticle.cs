@@ -30,9 +30,10 @@ public sealed class FetchArticleHandler(
         var extracted = await ExtractAsync(new Uri(article.Url!), ct);
         if (extracted.Failure is { } failure)
         {
+            // Readers see the public reason; what the resolver or the socket said (internal names, addresses) is logged only.
             article.State = ArticleState.FetchFailed;
-            article.FailureReason = failure;
-            logger.LogInformation("Article {ArticleId} could not be fetched: {Reason}", article.Id, failure);
+            article.FailureReason = failure.Reason;
+            logger.LogInformation("Article {ArticleId} could not be fetched: {Reason} ({Detail})", article.Id, failure.Reason, failure.Detail);
             return false;
         }
 
@@ -65,32 +66,33 @@ public sealed class FetchArticleHandler(
         return true;
     }
 
-    private async Task<(string? Title, string? Text, DateTime? Published, string? SiteName, string? Failure)> ExtractAsync(Uri url, CancellationToken ct)
+    private sealed record Failure(string Reason, string Detail)
+    {
+        public Failure(string reason) : this(reason, reason) { }
+    }
+
+    private async Task<(string? Title, string? Text, DateTime? Published, string? SiteName, Failure? Failure)> ExtractAsync(Uri url, CancellationToken ct)
     {
         SafeHttpClient.Response response;
         try
         {
             response = await http.GetAsync(url, ct);
         }
-        catch (OutboundRefusedException refused)
+        catch (OutboundRefusedException failed)
         {
-            return (null, null, null, null, $"refused: {refused.Message}");
+            return (null, null, null, null, new Failure(failed.Message, failed.Detail));
         }
-        catch (HttpRequestException failed)
-        {
-            return (null, null, null, null, $"the site could not be reached: {failed.Message}");
-        }
-        if ((int)response.Status is < 200 or >= 300) return (null, null, null, null, $"the site answered {(int)response.Status}");
+        if ((int)response.Status is < 200 or >= 300) return (null, null, null, null, new Failure($"HTTP {(int)response.Status}"));
         if (response.ContentType is { } type && !type.Contains("html", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
-            return (null, null, null, null, $"not a web page ({type})");
+            return (null, null, null, null, new Failure($"not a web page ({type[..Math.Min(100, type.Length)]})"));
 
         var html = Encoding.UTF8.GetString(response.Body);
         var page = new SmartReader.Reader(response.FinalUrl.ToString(), html).GetArticle();
         var text = page.TextContent?.Trim();
         if (!page.IsReadable || string.IsNullOrWhiteSpace(text) || text.Length < 200)
-            return (null, null, null, null, "no article text could be extracted from the page");
+            return (null, null, null, null, new Failure("no article text could be extracted from the page"));
         if (text.Length > Features.Articles.RegisterArticleValidator.MaxTextLength)
-            return (null, null, null, null, "the extracted article is longer than the desk accepts");
+            return (null, null, null, null, new Failure("the extracted article is longer than the desk accepts"));
         return (page.Title, text, page.PublicationDate, page.SiteName, null);
     }
 }

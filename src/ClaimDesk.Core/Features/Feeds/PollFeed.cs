@@ -8,6 +8,7 @@ using ClaimDesk.Core.Infrastructure.Outbound;
 using ClaimDesk.Core.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace ClaimDesk.Core.Features.Feeds;
 
@@ -30,7 +31,8 @@ public sealed class PollAllFeedsHandler(ClaimDeskDbContext db, Common.IAfterComm
     }
 }
 
-public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, IMediator mediator, TimeProvider clock) : ICommandHandler<PollFeed, int>
+public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, IMediator mediator, TimeProvider clock, ILogger<PollFeedHandler> logger)
+    : ICommandHandler<PollFeed, int>
 {
     private const int MaxItemsPerPoll = 100;
 
@@ -44,7 +46,7 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
         try
         {
             var response = await http.GetAsync(new Uri(feed.Url), ct);
-            if ((int)response.Status is < 200 or >= 300) throw new OutboundRefusedException($"the feed answered {(int)response.Status}");
+            if ((int)response.Status is < 200 or >= 300) throw new OutboundRefusedException($"HTTP {(int)response.Status}");
             using var reader = XmlReader.Create(new StringReader(Encoding.UTF8.GetString(response.Body)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
             var parsed = SyndicationFeed.Load(reader);
             links = parsed.Items.Select(i => i.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri ?? i.Links.FirstOrDefault()?.Uri)
@@ -52,9 +54,11 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
                 .Distinct().Take(MaxItemsPerPoll).ToList();
             feed.LastError = null;
         }
-        catch (Exception ex) when (ex is OutboundRefusedException or HttpRequestException or XmlException or InvalidOperationException)
+        catch (Exception ex) when (ex is OutboundRefusedException or XmlException or InvalidOperationException)
         {
+            // Every role reads a feed's last error: the public reason there, the technical detail in the logs.
             feed.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            logger.LogInformation("Feed {FeedId} could not be polled: {Reason} ({Detail})", feed.Id, ex.Message, (ex as OutboundRefusedException)?.Detail ?? ex.GetType().Name);
             return 0;
         }
 

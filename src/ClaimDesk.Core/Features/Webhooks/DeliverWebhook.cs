@@ -10,6 +10,7 @@ using ClaimDesk.Core.Infrastructure.Outbound;
 using ClaimDesk.Core.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Core.Features.Webhooks;
@@ -36,7 +37,8 @@ public sealed class WebhookOptions
 public sealed record DeliverWebhook(long DeliveryId) : ICommand<DeliveryOutcome?>;
 
 public sealed class DeliverWebhookHandler(
-    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options, TimeProvider clock)
+    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options, TimeProvider clock,
+    ILogger<DeliverWebhookHandler> logger)
     : ICommandHandler<DeliverWebhook, DeliveryOutcome?>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -72,9 +74,12 @@ public sealed class DeliverWebhookHandler(
             status = response.Status;
             result = $"{(int)response.Status}";
         }
-        catch (Exception ex) when (ex is OutboundRefusedException or HttpRequestException)
+        catch (OutboundRefusedException failed)
         {
-            result = ex.Message;
+            // The attempt log shows the public reason; the technical detail goes to the logs (never the URL: it may hold a token).
+            result = failed.Message;
+            logger.LogInformation("Webhook delivery {DeliveryId} attempt {Attempt} failed: {Reason} ({Detail})",
+                delivery.Id, delivery.Attempts + 1, failed.Message, failed.Detail);
         }
         delivery.Attempts++;
         Log(delivery, now, status, result, Stopwatch.GetElapsedTime(started));

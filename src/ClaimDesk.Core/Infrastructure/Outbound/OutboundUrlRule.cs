@@ -13,5 +13,5 @@ public static class OutboundUrlRule
             .WithMessage((_, url) => $"'Url' is refused: {Refusal(url, outbound)}.");
 
     private static string? Refusal(string url, OutboundOptions outbound) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? OutboundAddressPolicy.RefuseUrl(uri, outbound.AllowPrivateNetworks) : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? OutboundAddressPolicy.RefuseUrl(uri, outbound) : null;
 }
