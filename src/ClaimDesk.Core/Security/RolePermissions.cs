@@ -27,7 +27,7 @@ public static class RolePermissions
         // Notes come from people and from chat bots.
         [Comment] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
         [Corroborate] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
-        // Reviewers may take a claim themselves; assigning others is checked in the handler.
+        // Reviewers may take an unassigned claim or drop their own; the rest is checked in the handler (ClaimAssignment).
         [Assign] = [Role.Reviewer, Role.Editor, Role.Admin],
         [ManageIntegrations] = [Role.Integration, Role.Admin],
         [Admin] = [Role.Admin],

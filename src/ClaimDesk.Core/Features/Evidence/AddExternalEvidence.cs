@@ -32,6 +32,7 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
     public async ValueTask<EvidenceDecided> Handle(AddExternalEvidence command, CancellationToken ct)
     {
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "cite evidence for it");
         ClaimForChange.EnsureOpen(claim, "evidence is added");
         var url = command.Url.Trim();
         if (await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id && e.ExternalUrl == url, ct))

@@ -36,6 +36,7 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
             .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
             .FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ClaimId == claim.Id, ct)
             ?? throw new NotFoundException("Evidence", command.EvidenceId);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "decide its evidence");
         ClaimForChange.EnsureOpen(claim, "its evidence is judged again");
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -39,6 +39,7 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
         var from = claim.Status;
         var move = ClaimTransitionGuard.EnsureAllowed(from, command.To, actor);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "move it");
         var sourceUrl = command.SourceUrl ?? FirstUrl(command.Rationale);
         await EnsureRequirementMetAsync(move, claim, command, sourceUrl, ct);
 
