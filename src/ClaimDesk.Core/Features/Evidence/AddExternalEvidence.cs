@@ -11,7 +11,7 @@ namespace ClaimDesk.Core.Features.Evidence;
 
 /// <summary>
 /// A reviewer cites a source outside the desk's articles (an official record, a transcript). The reviewer vouches for it,
-/// so it is accepted as added; it is independent unless it lives on the claim's own outlet's domain.
+/// so it is accepted as added; it is independent unless it lives on the domain of the claim's outlet or of one of its owner group.
 /// </summary>
 public sealed record AddExternalEvidence(long ClaimId, string Url, Stance Stance, string? Note, int? ExpectedVersion)
     : ICommand<EvidenceDecided>;
@@ -38,22 +38,18 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
         if (await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id && e.ExternalUrl == url, ct))
             throw new ConflictException("Evidence exists", $"{url} is already evidence for claim {claim.Id}.");
 
-        var host = UrlRules.HostOf(url);
-        var outletDomain = claim.Article.Outlet.Domain;
-        var sameOutlet = host is not null && outletDomain is not null
-                         && (host == outletDomain || host.EndsWith("." + outletDomain, StringComparison.Ordinal));
         var now = clock.GetUtcNow().UtcDateTime;
         var evidence = new Domain.Evidence
         {
-            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, Independent = !sameOutlet,
-            DependenceReason = sameOutlet ? "sameOutlet" : null, ReviewState = EvidenceReviewState.Accepted,
+            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, ReviewState = EvidenceReviewState.Accepted,
             ReviewNote = command.Note?.Trim(), ReviewedBy = actor.Name, CreatedAt = now,
         };
         db.Evidence.Add(evidence);
         claim.Touch(now);
+        var view = await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
-            after: new { url, stance = evidence.Stance, independent = evidence.Independent, reviewState = evidence.ReviewState });
+            after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState });
         await db.SaveChangesAsync(ct);
-        return new EvidenceDecided(GetClaimEvidenceHandler.ToView(evidence), ETag.For(claim.Id, claim.Version));
+        return new EvidenceDecided(view with { Id = evidence.Id }, ETag.For(claim.Id, claim.Version));
     }
 }

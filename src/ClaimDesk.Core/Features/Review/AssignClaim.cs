@@ -34,7 +34,7 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         if (assignee is not null && !await db.ApiKeys.AnyAsync(k => k.Name == assignee && k.RevokedAt == null && CanReview.Contains(k.Role), ct))
             throw new FieldValidationException("assignee", $"'{assignee}' is not a reviewer of this desk (no active reviewer, editor or admin key by that name).");
         if (assignee == claim.Assignee)
-            return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+            return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = claim.Assignee;
@@ -42,6 +42,6 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         claim.Touch(now);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Assignment, now, new { assignee = before }, new { assignee });
         await db.SaveChangesAsync(ct);
-        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 }

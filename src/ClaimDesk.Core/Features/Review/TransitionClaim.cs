@@ -4,6 +4,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Features.Evidence;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
             after: new { status = claim.Status, rationale = claim.Rationale, sourceUrl, duplicateOf = claim.DuplicateOfId },
             detail: new { move = move.Name, note = command.To.IsVerdict() ? null : command.Rationale });
         await db.SaveChangesAsync(ct);
-        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 
     private async Task EnsureRequirementMetAsync(ClaimMove move, Claim claim, TransitionClaim command, string? sourceUrl, CancellationToken ct)
@@ -74,9 +75,10 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
         switch (move.Requirement)
         {
             case MoveRequirement.IndependentSupport:
-                var independentSupport = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Supports && e.Independent && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!independentSupport)
+                var supports = await EvidenceIndependence.FactsOf(db.Evidence.Where(e => e.ClaimId == claim.Id
+                    && e.Stance == Stance.Supports && e.ReviewState == EvidenceReviewState.Accepted)).ToListAsync(ct);
+                var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, supports.Select(s => s.ExternalUrl), ct);
+                if (!supports.Any(s => independence.DependenceOf(s) is null))
                     throw new ConflictException("Verdict needs independent support",
                         "A claim is verified only with at least one accepted supporting evidence from an independent outlet " +
                         "(another outlet, not of the same owner group, not a syndicated copy). Accept such evidence first, or rule another verdict.",
