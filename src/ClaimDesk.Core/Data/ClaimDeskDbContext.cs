@@ -106,6 +106,9 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             claim.Property(c => c.Assignee).HasMaxLength(200);
             claim.Property(c => c.Rationale).HasMaxLength(8000);
             claim.Property(c => c.RationaleSourceUrl).HasMaxLength(2048);
+            claim.Property(c => c.ProposedRationale).HasMaxLength(8000);
+            claim.Property(c => c.ProposedSourceUrl).HasMaxLength(2048);
+            claim.Property(c => c.ProposedBy).HasMaxLength(200);
             claim.Property(c => c.CreatedBy).HasMaxLength(200);
             claim.Property(c => c.Version).IsConcurrencyToken();
             claim.Ignore(c => c.Verdict);
@@ -121,6 +124,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.Entity<Evidence>(evidence =>
         {
             evidence.Property(e => e.ExternalUrl).HasMaxLength(2048);
+            evidence.Property(e => e.CitedBy).HasMaxLength(200);
             evidence.Property(e => e.ReviewNote).HasMaxLength(4000);
             evidence.Property(e => e.ReviewedBy).HasMaxLength(200);
             evidence.Property(e => e.Discrepancies)

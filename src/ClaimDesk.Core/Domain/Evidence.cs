@@ -21,6 +21,8 @@ public sealed class Evidence
     /// evidence is read (<see cref="Independence"/>), since the outlets it also depends on can change.
     /// </summary>
     public bool SyndicatedCopy { get; set; }
+    /// <summary>Who cited an external source; null for evidence the engine found. Another person must accept a citation.</summary>
+    public string? CitedBy { get; set; }
     public EvidenceReviewState ReviewState { get; set; }
     public string? ReviewNote { get; set; }
     public string? ReviewedBy { get; set; }

@@ -41,5 +41,8 @@ internal static class ClaimQueries
         c.Id, c.ArticleId, outlet, c.Text,
         c.QuoteStart is { } s && c.QuoteEnd is { } e ? new QuoteSpan(s, e) : null,
         c.Claimant, c.Kind, c.CheckWorthiness, c.Status, c.Assignee, c.Verdict, c.Rationale, c.RationaleSourceUrl,
-        c.DuplicateOfId, c.HasNewEvidence, c.Version, ETag.For(c.Id, c.Version), c.CreatedAt, c.UpdatedAt, c.DecidedAt, summary);
+        c.DuplicateOfId, c.HasNewEvidence, c.Version, ETag.For(c.Id, c.Version), c.CreatedAt, c.UpdatedAt, c.DecidedAt, summary,
+        c.ProposedVerdict is { } verdict
+            ? new VerdictProposal(verdict, c.ProposedRationale!, c.ProposedSourceUrl, c.ProposedBy!, c.ProposedAt!.Value)
+            : null);
 }

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Features.Evidence;
 
 /// <summary>
-/// A reviewer cites a source outside the desk's articles (an official record, a transcript). The reviewer vouches for it,
-/// so it is accepted as added; it is independent unless it lives on the domain of the claim's outlet or of one of its owner group.
+/// A reviewer cites a source outside the desk's articles (an official record, a transcript). Anyone can type a URL, so a
+/// citation is only suggested: it counts once another person has accepted it (<see cref="DecideEvidence"/>) — one
+/// reviewer alone cannot verify a claim on a source of their own choosing.
 /// </summary>
 public sealed record AddExternalEvidence(long ClaimId, string Url, Stance Stance, string? Note, int? ExpectedVersion)
     : ICommand<EvidenceDecided>;
@@ -41,14 +42,14 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var evidence = new Domain.Evidence
         {
-            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, ReviewState = EvidenceReviewState.Accepted,
-            ReviewNote = command.Note?.Trim(), ReviewedBy = actor.Name, CreatedAt = now,
+            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, ReviewState = EvidenceReviewState.Suggested,
+            ReviewNote = command.Note?.Trim(), CitedBy = actor.Name, CreatedAt = now,
         };
         db.Evidence.Add(evidence);
         claim.Touch(now);
         var view = await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
-            after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState });
+            after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState, citedBy = actor.Name });
         await db.SaveChangesAsync(ct);
         return new EvidenceDecided(view with { Id = evidence.Id }, ETag.For(claim.Id, claim.Version));
     }

@@ -31,7 +31,7 @@ public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandl
         e.Passage is { } p ? new EvidenceArticle(p.Article.Id, p.Article.Title, p.Article.Url, p.Article.PublishedAt, new OutletRef(p.Article.Outlet.Id, p.Article.Outlet.Name)) : null,
         e.Passage is { } q ? new EvidencePassage(q.Id, q.Start, q.End, q.Text) : null,
         e.ExternalUrl, e.Stance, Math.Round(e.Score, 4), dependence is null, dependence, e.Discrepancies,
-        e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CreatedAt);
+        e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CitedBy, e.CreatedAt);
 
     /// <summary>One evidence as the API shows it, judged against the outlets as they are now.</summary>
     internal static async Task<EvidenceView> ViewOfAsync(ClaimDeskDbContext db, Domain.Claim claim, Domain.Evidence evidence, CancellationToken ct)
