@@ -4,6 +4,7 @@ using ClaimDesk.Core.Features.Evidence;
 using ClaimDesk.Core.Features.Review;
 using ClaimDesk.Core.Security;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClaimDesk.Api.Endpoints;
 
@@ -17,25 +18,51 @@ public sealed record EvidenceDecisionRequest(string? Decision, string? Note);
 
 public sealed record ExternalEvidenceRequest(string? Url, string? Stance, string? Note);
 
+public sealed record VerdictProposalDecisionRequest(string? Decision, string? Note);
+
 public static class ReviewEndpoints
 {
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
     {
         var claims = api.MapGroup("/claims").WithTags("Review");
 
-        claims.MapPost("/{id:long}/transitions", async (long id, TransitionRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        claims.MapPost("/{id:long}/transitions", async Task<Results<Ok<ClaimView>, Accepted<ClaimView>>> (long id, TransitionRequest body,
+                IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var to = QueryParsing.Enum<ClaimStatus>(body.To, "to")
                          ?? throw new Core.Common.FieldValidationException("to", "'to' is required: the status to move the claim to.");
                 var claim = await mediator.Send(new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
                     QueryParsing.IfMatchVersion(http, id)), ct);
                 http.Response.Headers.ETag = claim.Etag;
-                return TypedResults.Ok(claim);
+                // Not moved yet: the verdict is proposed and waits for a second person.
+                return claim.Status == to ? TypedResults.Ok(claim) : TypedResults.Accepted($"/api/v1/claims/{id}", claim);
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("TransitionClaim")
             .WithSummary("Move a claim through the workflow (needs If-Match)")
-            .WithDescription("409 lists the moves allowed from the current state; 412 when If-Match is stale; 428 without If-Match. A verdict needs a rationale.")
+            .WithDescription("409 lists the moves allowed from the current state; 412 when If-Match is stale; 428 without If-Match. A verdict needs a rationale. "
+                             + "403 names the assignee when the claim is someone else's. When verdicts need a second person, a verdict answers 202: "
+                             + "the claim stays inReview with a proposedVerdict until an editor or admin approves it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        claims.MapPost("/{id:long}/proposed-verdict/decision", async (long id, VerdictProposalDecisionRequest body, IMediator mediator,
+                HttpContext http, CancellationToken ct) =>
+            {
+                var decision = QueryParsing.Enum<VerdictProposalDecision>(body.Decision, "decision")
+                               ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: approve or sendBack.");
+                var claim = await mediator.Send(new DecideVerdictProposal(id, decision, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = claim.Etag;
+                return TypedResults.Ok(claim);
+            })
+            .RequireAuthorization(RolePermissions.ApproveVerdicts)
+            .WithName("DecideVerdictProposal")
+            .WithSummary("Approve or send back a proposed verdict (editor or admin other than its proposer; needs If-Match)")
+            .WithDescription("{ decision: approve | sendBack, note? } — sendBack needs a note. Approval checks the verdict's requirements again.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -52,6 +79,7 @@ public static class ReviewEndpoints
             .RequireAuthorization(RolePermissions.Assign)
             .WithName("AssignClaim")
             .WithSummary("Assign a reviewer (null unassigns); needs If-Match")
+            .WithDescription("A reviewer may take an unassigned claim or drop their own; editors and admins assign anyone. 403 names the assignee.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -88,7 +116,9 @@ public static class ReviewEndpoints
             .RequireAuthorization(RolePermissions.Review)
             .WithName("DecideEvidence")
             .WithSummary("Accept or reject a suggested evidence (needs the claim's If-Match)")
+            .WithDescription("A cited source is accepted only by someone other than who cited it (403). While the claim is assigned, only its assignee or an editor or admin decides (403).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -104,8 +134,9 @@ public static class ReviewEndpoints
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("AddExternalEvidence")
-            .WithSummary("Cite an external source as evidence (accepted as added; needs the claim's If-Match)")
+            .WithSummary("Cite an external source as evidence (suggested until another person accepts it; needs the claim's If-Match)")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

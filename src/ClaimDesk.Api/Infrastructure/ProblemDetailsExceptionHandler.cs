@@ -30,7 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 await ProblemResponses.WriteAsync(context, 404, "Not found", notFound.Message);
                 return true;
             case ForbiddenException forbidden:
-                await ProblemResponses.WriteAsync(context, 403, "Forbidden", forbidden.Message);
+                await ProblemResponses.WriteAsync(context, 403, "Forbidden", forbidden.Message, forbidden.Extensions.ToDictionary());
                 return true;
             case ConflictException conflict:
                 await ProblemResponses.WriteAsync(context, 409, conflict.Title, conflict.Message, conflict.Extensions.ToDictionary());

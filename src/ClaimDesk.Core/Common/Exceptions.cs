@@ -18,8 +18,11 @@ public class ConflictException(string title, string detail, IReadOnlyDictionary<
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
 
-/// <summary>The caller's role does not allow this (403).</summary>
-public sealed class ForbiddenException(string detail) : Exception(detail);
+/// <summary>The caller may not do this (403): their role, or a rule such as who a claim is assigned to.</summary>
+public sealed class ForbiddenException(string detail, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(detail)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
 
 /// <summary>A change was requested without If-Match (428).</summary>
 public sealed class PreconditionRequiredException()

@@ -33,6 +33,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<OutletEvent> OutletEvents => Set<OutletEvent>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Passage> Passages => Set<Passage>();
     public DbSet<Claim> Claims => Set<Claim>();
@@ -63,6 +64,18 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             outlet.Property(o => o.Domain).HasMaxLength(253);
             outlet.Property(o => o.OwnerGroup).HasMaxLength(200);
             outlet.HasIndex(o => o.NormalizedName).IsUnique();
+            // A cited URL is judged by the outlets whose domain it lives on.
+            outlet.HasIndex(o => o.Domain);
+        });
+
+        modelBuilder.Entity<OutletEvent>(evt =>
+        {
+            evt.Property(e => e.Actor).HasMaxLength(200);
+            evt.Property(e => e.Type).HasMaxLength(64);
+            evt.Property(e => e.Before).HasMaxLength(2000);
+            evt.Property(e => e.After).HasMaxLength(2000);
+            evt.HasIndex(e => new { e.OutletId, e.Id });
+            evt.HasOne(e => e.Outlet).WithMany().HasForeignKey(e => e.OutletId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Article>(article =>
@@ -93,6 +106,9 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             claim.Property(c => c.Assignee).HasMaxLength(200);
             claim.Property(c => c.Rationale).HasMaxLength(8000);
             claim.Property(c => c.RationaleSourceUrl).HasMaxLength(2048);
+            claim.Property(c => c.ProposedRationale).HasMaxLength(8000);
+            claim.Property(c => c.ProposedSourceUrl).HasMaxLength(2048);
+            claim.Property(c => c.ProposedBy).HasMaxLength(200);
             claim.Property(c => c.CreatedBy).HasMaxLength(200);
             claim.Property(c => c.Version).IsConcurrencyToken();
             claim.Ignore(c => c.Verdict);
@@ -108,7 +124,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.Entity<Evidence>(evidence =>
         {
             evidence.Property(e => e.ExternalUrl).HasMaxLength(2048);
-            evidence.Property(e => e.DependenceReason).HasMaxLength(32);
+            evidence.Property(e => e.CitedBy).HasMaxLength(200);
             evidence.Property(e => e.ReviewNote).HasMaxLength(4000);
             evidence.Property(e => e.ReviewedBy).HasMaxLength(200);
             evidence.Property(e => e.Discrepancies)

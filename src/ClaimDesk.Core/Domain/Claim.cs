@@ -19,6 +19,16 @@ public sealed class Claim
     public string? Rationale { get; set; }
     public string? RationaleSourceUrl { get; set; }
     public long? DuplicateOfId { get; set; }
+    /// <summary>
+    /// A verdict asked for while the desk needs a second person for verdicts (ClaimDesk:Review:VerdictsNeedSecondPerson):
+    /// the claim stays inReview, carrying it, until an editor or admin other than <see cref="ProposedBy"/> approves it
+    /// or sends it back.
+    /// </summary>
+    public ClaimStatus? ProposedVerdict { get; set; }
+    public string? ProposedRationale { get; set; }
+    public string? ProposedSourceUrl { get; set; }
+    public string? ProposedBy { get; set; }
+    public DateTime? ProposedAt { get; set; }
     /// <summary>Set when evidence arrives after a verdict: the desk should take another look.</summary>
     public bool HasNewEvidence { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -37,6 +47,15 @@ public sealed class Claim
     public List<Evidence> Evidence { get; set; } = [];
 
     public ClaimStatus? Verdict => Status.IsVerdict() ? Status : null;
+
+    public void ClearProposal()
+    {
+        ProposedVerdict = null;
+        ProposedRationale = null;
+        ProposedSourceUrl = null;
+        ProposedBy = null;
+        ProposedAt = null;
+    }
 
     public void Touch(DateTime now)
     {

@@ -27,4 +27,6 @@ public static class ClaimEventTypes
     public const string EvidenceRejected = "evidenceRejected";
     public const string NewEvidenceAfterVerdict = "newEvidenceAfterVerdict";
     public const string CorroborationRequested = "corroborationRequested";
+    public const string VerdictProposed = "verdictProposed";
+    public const string VerdictSentBack = "verdictSentBack";
 }

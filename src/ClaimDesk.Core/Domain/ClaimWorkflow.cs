@@ -14,8 +14,18 @@ public enum MoveRequirement
     DuplicateOf,
 }
 
-/// <summary>One move of the workflow: from, to, who may make it, and what it needs.</summary>
-public sealed record ClaimMove(ClaimStatus From, ClaimStatus To, IReadOnlySet<Role> Roles, bool SystemOnly, MoveRequirement Requirement, string Name);
+/// <summary>
+/// One move of the workflow: from, to, who may make it, and what it needs. <paramref name="Approvers"/> are who may
+/// approve it when the desk needs a second person for it (ClaimDesk:Review:VerdictsNeedSecondPerson): the move is then
+/// only proposed — the claim stays where it is, carrying the proposal — until an approver other than the proposer
+/// approves it. Empty: the move never waits for anyone.
+/// </summary>
+public sealed record ClaimMove(
+    ClaimStatus From, ClaimStatus To, IReadOnlySet<Role> Roles, bool SystemOnly, MoveRequirement Requirement, string Name,
+    IReadOnlySet<Role> Approvers)
+{
+    public bool NeedsApproval(bool secondPersonRequired) => secondPersonRequired && Approvers.Count > 0;
+}
 
 /// <summary>
 /// The review workflow as one table. Handlers ask it which moves exist and who may make them;
@@ -40,21 +50,22 @@ public static class ClaimWorkflow
         var moves = new List<ClaimMove>
         {
             // The corroboration job owns gathering: people cannot enter or leave it.
-            new(ClaimStatus.Registered, ClaimStatus.Gathering, NoOne, true, MoveRequirement.None, "startGathering"),
-            new(ClaimStatus.NeedsReview, ClaimStatus.Gathering, NoOne, true, MoveRequirement.None, "gatherAgain"),
-            new(ClaimStatus.Gathering, ClaimStatus.NeedsReview, NoOne, true, MoveRequirement.None, "finishGathering"),
-            new(ClaimStatus.NeedsReview, ClaimStatus.InReview, Reviewers, false, MoveRequirement.None, "startReview"),
-            new(ClaimStatus.InReview, ClaimStatus.NeedsReview, Reviewers, false, MoveRequirement.None, "returnToQueue"),
-            new(ClaimStatus.InReview, ClaimStatus.Verified, Reviewers, false, MoveRequirement.IndependentSupport, "verify"),
-            new(ClaimStatus.InReview, ClaimStatus.Disputed, Reviewers, false, MoveRequirement.ContradictionOrSource, "dispute"),
-            new(ClaimStatus.InReview, ClaimStatus.Editorializing, Reviewers, false, MoveRequirement.Rationale, "ruleEditorializing"),
-            new(ClaimStatus.InReview, ClaimStatus.Unverifiable, Reviewers, false, MoveRequirement.Rationale, "ruleUnverifiable"),
+            new(ClaimStatus.Registered, ClaimStatus.Gathering, NoOne, true, MoveRequirement.None, "startGathering", NoOne),
+            new(ClaimStatus.NeedsReview, ClaimStatus.Gathering, NoOne, true, MoveRequirement.None, "gatherAgain", NoOne),
+            new(ClaimStatus.Gathering, ClaimStatus.NeedsReview, NoOne, true, MoveRequirement.None, "finishGathering", NoOne),
+            new(ClaimStatus.NeedsReview, ClaimStatus.InReview, Reviewers, false, MoveRequirement.None, "startReview", NoOne),
+            new(ClaimStatus.InReview, ClaimStatus.NeedsReview, Reviewers, false, MoveRequirement.None, "returnToQueue", NoOne),
+            // Verdicts are what the desk publishes: a desk may want a second pair of eyes on each (an editor's approval).
+            new(ClaimStatus.InReview, ClaimStatus.Verified, Reviewers, false, MoveRequirement.IndependentSupport, "verify", Editors),
+            new(ClaimStatus.InReview, ClaimStatus.Disputed, Reviewers, false, MoveRequirement.ContradictionOrSource, "dispute", Editors),
+            new(ClaimStatus.InReview, ClaimStatus.Editorializing, Reviewers, false, MoveRequirement.Rationale, "ruleEditorializing", Editors),
+            new(ClaimStatus.InReview, ClaimStatus.Unverifiable, Reviewers, false, MoveRequirement.Rationale, "ruleUnverifiable", Editors),
         };
         foreach (var open in OpenStates)
-            moves.Add(new(open, ClaimStatus.Duplicate, Reviewers, false, MoveRequirement.DuplicateOf, "markDuplicate"));
+            moves.Add(new(open, ClaimStatus.Duplicate, Reviewers, false, MoveRequirement.DuplicateOf, "markDuplicate", NoOne));
         foreach (var verdict in Verdicts)
-            moves.Add(new(verdict, ClaimStatus.InReview, Editors, false, MoveRequirement.None, "reopen"));
-        moves.Add(new(ClaimStatus.Duplicate, ClaimStatus.NeedsReview, Editors, false, MoveRequirement.None, "undoDuplicate"));
+            moves.Add(new(verdict, ClaimStatus.InReview, Editors, false, MoveRequirement.None, "reopen", NoOne));
+        moves.Add(new(ClaimStatus.Duplicate, ClaimStatus.NeedsReview, Editors, false, MoveRequirement.None, "undoDuplicate", NoOne));
         return moves;
     }
 

@@ -16,9 +16,13 @@ public sealed class Evidence
     public Stance Stance { get; set; }
     public double Score { get; set; }
     public List<Discrepancy> Discrepancies { get; set; } = [];
-    public bool Independent { get; set; }
-    /// <summary>Why the evidence is (not) independent: "sameOutlet", "sameOwnerGroup", "syndicatedCopy" or null.</summary>
-    public string? DependenceReason { get; set; }
+    /// <summary>
+    /// The evidence's article is a near-verbatim copy of the claim's article. Independence itself is judged when the
+    /// evidence is read (<see cref="Independence"/>), since the outlets it also depends on can change.
+    /// </summary>
+    public bool SyndicatedCopy { get; set; }
+    /// <summary>Who cited an external source; null for evidence the engine found. Another person must accept a citation.</summary>
+    public string? CitedBy { get; set; }
     public EvidenceReviewState ReviewState { get; set; }
     public string? ReviewNote { get; set; }
     public string? ReviewedBy { get; set; }

@@ -13,9 +13,6 @@ public sealed class Outlet
 
     public static string Normalize(string name) => name.Trim().ToUpperInvariant();
 
-    /// <summary>True when evidence from <paramref name="other"/> counts as an independent voice for a claim from this outlet.</summary>
-    public bool IsIndependentOf(Outlet other) =>
-        Id != other.Id
-        && (OwnerGroup is null || other.OwnerGroup is null
-            || !string.Equals(OwnerGroup, other.OwnerGroup, StringComparison.OrdinalIgnoreCase));
+    /// <summary>What the outlet's audit log records before and after a change: everything that decides independence.</summary>
+    public object Snapshot() => new { name = Name, domain = Domain, ownerGroup = OwnerGroup };
 }

@@ -14,6 +14,8 @@ public static class RolePermissions
     public const string Comment = "comment";
     public const string Corroborate = "corroborate";
     public const string Assign = "assign";
+    public const string ApproveVerdicts = "approveVerdicts";
+    public const string ManageOutlets = "manageOutlets";
     public const string ManageIntegrations = "manageIntegrations";
     public const string Admin = "admin";
 
@@ -27,8 +29,12 @@ public static class RolePermissions
         // Notes come from people and from chat bots.
         [Comment] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
         [Corroborate] = [Role.Reviewer, Role.Editor, Role.Integration, Role.Admin],
-        // Reviewers may take a claim themselves; assigning others is checked in the handler.
+        // Reviewers may take an unassigned claim or drop their own; the rest is checked in the handler (ClaimAssignment).
         [Assign] = [Role.Reviewer, Role.Editor, Role.Admin],
+        // The second person on a verdict, when the desk asks for one; the workflow table names the same roles.
+        [ApproveVerdicts] = [Role.Editor, Role.Admin],
+        // An outlet's domain and owner group decide which evidence is independent, and so what can be verified.
+        [ManageOutlets] = [Role.Editor, Role.Admin],
         [ManageIntegrations] = [Role.Integration, Role.Admin],
         [Admin] = [Role.Admin],
     };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClaimDesk.Api.Tests.Support;
+using ClaimDesk.Core.Domain;
 
 namespace ClaimDesk.Api.Tests.Review;
 
@@ -42,13 +43,19 @@ internal static class ReviewFlow
         _ => new { to = verdict, rationale = $"Ruled {verdict} after review." },
     };
 
-    /// <summary>verified needs accepted independent support: cite an external record that supports the claim.</summary>
+    /// <summary>
+    /// verified needs accepted independent support: cite an external record that supports the claim, and have a second
+    /// person (the editor) accept the citation.
+    /// </summary>
     public static async Task PrepareVerdictAsync(ClaimDeskApiFactory desk, long id, string verdict)
     {
         if (verdict != "verified") return;
         var response = await desk.Admin.PostFreshAsync(id, $"/api/v1/claims/{id}/evidence",
             new { url = $"https://records.example.org/budget/{id}", stance = "supports", note = "Official budget record" });
         await response.ShouldBe(HttpStatusCode.Created);
+        var cited = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var accepted = await (await desk.As(Role.Editor)).PostFreshAsync(id, $"/api/v1/claims/{id}/evidence/{cited.Id()}/decision", new { decision = "accept" });
+        await accepted.ShouldBe(HttpStatusCode.OK);
     }
 
     public static async Task<JsonElement> MoveAsync(ClaimDeskApiFactory desk, long id, object body)

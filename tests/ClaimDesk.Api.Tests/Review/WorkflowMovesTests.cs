@@ -118,6 +118,9 @@ public sealed class WorkflowMovesTests(ClaimDeskApiFactory desk)
             new { url = "https://news.ownvoice.example/follow-up", stance = "supports" });
         var evidence = await added.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(evidence.GetProperty("independent").GetBoolean());
+        var editor = await desk.As(Role.Editor); // a citation counts once a second person accepts it
+        await (await editor.PostFreshAsync(claim.Id(), $"/api/v1/claims/{claim.Id()}/evidence/{evidence.Id()}/decision", new { decision = "accept" }))
+            .ShouldBe(HttpStatusCode.OK);
 
         var response = await desk.Admin.TransitionFreshAsync(claim.Id(), new { to = "verified", rationale = "Our own follow-up says so." });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);

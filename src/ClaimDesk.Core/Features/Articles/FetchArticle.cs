@@ -50,7 +50,7 @@ public sealed class FetchArticleHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         // The page may name its outlet better than the host did; an outlet given by a feed stays.
         if (!string.IsNullOrWhiteSpace(siteName) && article.Outlet.Name == article.Outlet.Domain)
-            article.Outlet = await OutletDirectory.FindOrCreateAsync(db, siteName.Trim(), article.Outlet.Domain, now, ct);
+            article.Outlet = await OutletDirectory.FindOrCreateAsync(db, siteName.Trim(), article.Outlet.Domain, SystemActor.Instance, now, ct);
         article.Title = string.IsNullOrWhiteSpace(title) ? article.Url! : title.Trim()[..Math.Min(500, title.Trim().Length)];
         article.Text = text!;
         article.PublishedAt = published is { } p ? DateOnly.FromDateTime(p) : null;

@@ -34,7 +34,7 @@ public sealed class RegisterArticleValidator : AbstractValidator<RegisterArticle
     }
 }
 
-public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs)
+public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs, ICurrentActor actor)
     : ICommandHandler<RegisterArticle, ArticleRegistration>
 {
     public async ValueTask<ArticleRegistration> Handle(RegisterArticle command, CancellationToken ct)
@@ -49,7 +49,7 @@ public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider c
             throw new ConflictException("Duplicate URL", $"Another article with different text is already registered at {url}.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet, UrlRules.HostOf(url), now, ct);
+        var outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet, UrlRules.HostOf(url), actor, now, ct);
         var article = new Article
         {
             Outlet = outlet,

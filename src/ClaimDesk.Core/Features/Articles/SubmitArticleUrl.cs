@@ -23,7 +23,7 @@ public sealed class SubmitArticleUrlValidator : AbstractValidator<SubmitArticleU
     }
 }
 
-public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs)
+public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs, ICurrentActor actor)
     : ICommandHandler<SubmitArticleUrl, ArticleRegistration>
 {
     public async ValueTask<ArticleRegistration> Handle(SubmitArticleUrl command, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider 
         var article = new Article
         {
             // Until the page is read, the outlet is the site's host; extraction may name it better.
-            Outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet ?? host, host, now, ct),
+            Outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet ?? host, host, actor, now, ct),
             Url = url, Title = url, State = ArticleState.PendingFetch, CreatedAt = now,
         };
         db.Articles.Add(article);

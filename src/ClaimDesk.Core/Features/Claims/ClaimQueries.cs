@@ -3,6 +3,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Articles;
+using ClaimDesk.Core.Features.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Claims;
@@ -14,24 +15,23 @@ internal static class ClaimQueries
     {
         var claim = await db.Claims.AsNoTracking().Include(c => c.Article).ThenInclude(a => a.Outlet)
             .FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Claim", id);
-        var summary = await SummarizeEvidenceAsync(db, id, ct);
+        var summary = await SummarizeEvidenceAsync(db, claim, ct);
         return ToView(claim, summary);
     }
 
-    public static async Task<EvidenceSummary> SummarizeEvidenceAsync(ClaimDeskDbContext db, long claimId, CancellationToken ct)
+    /// <summary>Counts the evidence of a claim (its article's outlet loaded); independence is judged now, from the outlets as they are.</summary>
+    public static async Task<EvidenceSummary> SummarizeEvidenceAsync(ClaimDeskDbContext db, Claim claim, CancellationToken ct)
     {
-        var rows = await db.Evidence.AsNoTracking().Where(e => e.ClaimId == claimId)
-            .GroupBy(e => new { e.Stance, e.Independent, e.ReviewState })
-            .Select(g => new { g.Key.Stance, g.Key.Independent, g.Key.ReviewState, Count = g.Count() })
-            .ToListAsync(ct);
+        var rows = await EvidenceIndependence.FactsOf(db.Evidence.Where(e => e.ClaimId == claim.Id)).ToListAsync(ct);
+        var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, rows.Select(r => r.ExternalUrl), ct);
         return new EvidenceSummary(
-            rows.Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Supports).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Contradicts).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Mentions).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Supports && r.Independent).Sum(r => r.Count),
-            rows.Where(r => r.ReviewState == EvidenceReviewState.Accepted).Sum(r => r.Count),
-            rows.Where(r => r.ReviewState == EvidenceReviewState.Rejected).Sum(r => r.Count));
+            rows.Count,
+            rows.Count(r => r.Stance == Stance.Supports),
+            rows.Count(r => r.Stance == Stance.Contradicts),
+            rows.Count(r => r.Stance == Stance.Mentions),
+            rows.Count(r => r.Stance == Stance.Supports && independence.DependenceOf(r) is null),
+            rows.Count(r => r.ReviewState == EvidenceReviewState.Accepted),
+            rows.Count(r => r.ReviewState == EvidenceReviewState.Rejected));
     }
 
     public static ClaimView ToView(Claim c, EvidenceSummary summary) =>
@@ -41,5 +41,8 @@ internal static class ClaimQueries
         c.Id, c.ArticleId, outlet, c.Text,
         c.QuoteStart is { } s && c.QuoteEnd is { } e ? new QuoteSpan(s, e) : null,
         c.Claimant, c.Kind, c.CheckWorthiness, c.Status, c.Assignee, c.Verdict, c.Rationale, c.RationaleSourceUrl,
-        c.DuplicateOfId, c.HasNewEvidence, c.Version, ETag.For(c.Id, c.Version), c.CreatedAt, c.UpdatedAt, c.DecidedAt, summary);
+        c.DuplicateOfId, c.HasNewEvidence, c.Version, ETag.For(c.Id, c.Version), c.CreatedAt, c.UpdatedAt, c.DecidedAt, summary,
+        c.ProposedVerdict is { } verdict
+            ? new VerdictProposal(verdict, c.ProposedRationale!, c.ProposedSourceUrl, c.ProposedBy!, c.ProposedAt!.Value)
+            : null);
 }

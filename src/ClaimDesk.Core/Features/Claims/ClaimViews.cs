@@ -13,9 +13,12 @@ public sealed record ClaimView(
     long Id, long ArticleId, OutletRef Outlet, string Text, QuoteSpan? Quote, string? Claimant, ClaimKind Kind,
     double CheckWorthiness, ClaimStatus Status, string? Assignee, ClaimStatus? Verdict, string? Rationale,
     string? RationaleSourceUrl, long? DuplicateOfId, bool HasNewEvidence, int Version, string Etag,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt, EvidenceSummary EvidenceSummary);
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt, EvidenceSummary EvidenceSummary, VerdictProposal? ProposedVerdict);
+
+/// <summary>A verdict asked for that waits for a second person's approval; the claim stays inReview meanwhile.</summary>
+public sealed record VerdictProposal(ClaimStatus Verdict, string Rationale, string? SourceUrl, string ProposedBy, DateTime ProposedAt);
 
 /// <summary>A claim in a work queue: enough to pick the next one.</summary>
 public sealed record ClaimListItem(
     long Id, long ArticleId, string Outlet, string Text, string? Claimant, ClaimKind Kind, double CheckWorthiness,
-    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt);
+    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt, ClaimStatus? ProposedVerdict);

@@ -12,12 +12,13 @@ public enum ClaimSort { CheckWorthiness, Newest, Oldest, RecentlyUpdated }
 
 /// <summary>
 /// The desk's work queue: filter by status, assignee (or unassigned), kind, outlet and text; sorted and paged.
-/// "Unassigned claims needing review, most check-worthy first" is status=needsReview&amp;unassigned=true&amp;sort=checkWorthiness.
+/// "Unassigned claims needing review, most check-worthy first" is status=needsReview&amp;unassigned=true&amp;sort=checkWorthiness;
+/// an editor's approval queue is awaitingApproval=true.
 /// </summary>
 public sealed record ListClaims(
     ClaimStatus? Status = null, string? Assignee = null, bool? Unassigned = null, ClaimKind? Kind = null,
     string? Outlet = null, string? Q = null, bool? HasNewEvidence = null, ClaimSort Sort = ClaimSort.Newest,
-    int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ClaimListItem>>;
+    int Page = 1, int PageSize = Paging.DefaultPageSize, bool? AwaitingApproval = null) : IQuery<PagedResult<ClaimListItem>>;
 
 public sealed class ListClaimsValidator : AbstractValidator<ListClaims>
 {
@@ -57,6 +58,8 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
         else if (!string.IsNullOrWhiteSpace(query.Assignee)) claims = claims.Where(c => c.Assignee == query.Assignee.Trim());
         if (query.Kind is { } kind) claims = claims.Where(c => c.Kind == kind);
         if (query.HasNewEvidence is { } flagged) claims = claims.Where(c => c.HasNewEvidence == flagged);
+        if (query.AwaitingApproval == true) claims = claims.Where(c => c.ProposedVerdict != null);
+        else if (query.AwaitingApproval == false) claims = claims.Where(c => c.ProposedVerdict == null);
         if (!string.IsNullOrWhiteSpace(query.Outlet))
         {
             var outlet = Outlet.Normalize(query.Outlet);
@@ -84,6 +87,6 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
         return claims
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(c => new ClaimListItem(c.Id, c.ArticleId, c.Article.Outlet.Name, c.Text, c.Claimant, c.Kind,
-                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt));
+                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt, c.ProposedVerdict));
     }
 }

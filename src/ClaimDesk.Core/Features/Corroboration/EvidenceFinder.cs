@@ -12,7 +12,7 @@ public sealed record CandidatePassage(long PassageId, double SemanticSimilarity)
 
 /// <summary>
 /// Turns candidate passages into evidence for a claim: stance and discrepancies from the analysis library,
-/// independence from the outlets (same outlet, same owner group) and the texts (syndicated copies).
+/// and whether the text is a syndicated copy (independence from the outlets is judged when evidence is read).
 /// Shared by "gather for a claim" and "match a new article against claims"; both are idempotent because a
 /// (claim, passage) pair is stored once and only updated afterwards.
 /// </summary>
@@ -45,7 +45,6 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             if (!syndicated.TryGetValue(passage.ArticleId, out var isCopy))
                 syndicated[passage.ArticleId] = isCopy = SyndicationDetector.IsNearCopy(
                     claimArticleShingles ??= SyndicationDetector.Shingles(claim.Article.Text), passage.Article.Text);
-            var dependence = DependenceOf(claim.Article.Outlet, passage.Article.Outlet, isCopy);
 
             if (existing.TryGetValue(passage.Id, out var evidence))
             {
@@ -56,15 +55,15 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
                     evidence.Score = assessment.Score;
                     evidence.Discrepancies = assessment.Discrepancies.ToList();
                 }
-                evidence.Independent = dependence is null;
-                evidence.DependenceReason = dependence;
+                evidence.SyndicatedCopy = isCopy;
                 continue;
             }
 
+            var dependence = DependenceOf(claim.Article.Outlet, passage.Article.Outlet, isCopy);
             evidence = new Domain.Evidence
             {
                 ClaimId = claim.Id, PassageId = passage.Id, Stance = assessment.Stance, Score = assessment.Score,
-                Discrepancies = assessment.Discrepancies.ToList(), Independent = dependence is null, DependenceReason = dependence,
+                Discrepancies = assessment.Discrepancies.ToList(), SyndicatedCopy = isCopy,
                 ReviewState = EvidenceReviewState.Suggested, CreatedAt = now,
             };
             db.Evidence.Add(evidence);
@@ -90,11 +89,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
         return added; // the caller saves, together with whatever else it changed
     }
 
-    /// <summary>Null when independent; else why not.</summary>
-    public static string? DependenceOf(Outlet claimOutlet, Outlet evidenceOutlet, bool syndicatedCopy)
-    {
-        if (claimOutlet.Id == evidenceOutlet.Id) return "sameOutlet";
-        if (!claimOutlet.IsIndependentOf(evidenceOutlet)) return "sameOwnerGroup";
-        return syndicatedCopy ? "syndicatedCopy" : null;
-    }
+    /// <summary>Null when independent as the outlets stand now (for the audit log; readers judge again); else why not.</summary>
+    public static string? DependenceOf(Outlet claimOutlet, Outlet evidenceOutlet, bool syndicatedCopy) =>
+        Independence.DependenceOf(OutletIdentity.Of(claimOutlet), OutletIdentity.Of(evidenceOutlet), syndicatedCopy);
 }

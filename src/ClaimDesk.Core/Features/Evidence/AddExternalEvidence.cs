@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Features.Evidence;
 
 /// <summary>
-/// A reviewer cites a source outside the desk's articles (an official record, a transcript). The reviewer vouches for it,
-/// so it is accepted as added; it is independent unless it lives on the claim's own outlet's domain.
+/// A reviewer cites a source outside the desk's articles (an official record, a transcript). Anyone can type a URL, so a
+/// citation is only suggested: it counts once another person has accepted it (<see cref="DecideEvidence"/>) — one
+/// reviewer alone cannot verify a claim on a source of their own choosing.
 /// </summary>
 public sealed record AddExternalEvidence(long ClaimId, string Url, Stance Stance, string? Note, int? ExpectedVersion)
     : ICommand<EvidenceDecided>;
@@ -32,27 +33,24 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
     public async ValueTask<EvidenceDecided> Handle(AddExternalEvidence command, CancellationToken ct)
     {
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "cite evidence for it");
         ClaimForChange.EnsureOpen(claim, "evidence is added");
         var url = command.Url.Trim();
         if (await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id && e.ExternalUrl == url, ct))
             throw new ConflictException("Evidence exists", $"{url} is already evidence for claim {claim.Id}.");
 
-        var host = UrlRules.HostOf(url);
-        var outletDomain = claim.Article.Outlet.Domain;
-        var sameOutlet = host is not null && outletDomain is not null
-                         && (host == outletDomain || host.EndsWith("." + outletDomain, StringComparison.Ordinal));
         var now = clock.GetUtcNow().UtcDateTime;
         var evidence = new Domain.Evidence
         {
-            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, Independent = !sameOutlet,
-            DependenceReason = sameOutlet ? "sameOutlet" : null, ReviewState = EvidenceReviewState.Accepted,
-            ReviewNote = command.Note?.Trim(), ReviewedBy = actor.Name, CreatedAt = now,
+            ClaimId = claim.Id, ExternalUrl = url, Stance = command.Stance, Score = 1, ReviewState = EvidenceReviewState.Suggested,
+            ReviewNote = command.Note?.Trim(), CitedBy = actor.Name, CreatedAt = now,
         };
         db.Evidence.Add(evidence);
         claim.Touch(now);
+        var view = await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
-            after: new { url, stance = evidence.Stance, independent = evidence.Independent, reviewState = evidence.ReviewState });
+            after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState, citedBy = actor.Name });
         await db.SaveChangesAsync(ct);
-        return new EvidenceDecided(GetClaimEvidenceHandler.ToView(evidence), ETag.For(claim.Id, claim.Version));
+        return new EvidenceDecided(view with { Id = evidence.Id }, ETag.For(claim.Id, claim.Version));
     }
 }

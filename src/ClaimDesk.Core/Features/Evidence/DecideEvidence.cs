@@ -10,7 +10,10 @@ namespace ClaimDesk.Core.Features.Evidence;
 
 public enum EvidenceDecision { Accept, Reject }
 
-/// <summary>A reviewer accepts or rejects a suggested evidence; the claim's version moves, since what it rests on changed.</summary>
+/// <summary>
+/// A reviewer accepts or rejects a suggested evidence; the claim's version moves, since what it rests on changed.
+/// A cited source is accepted only by someone other than who cited it (the citer may still reject, i.e. withdraw, it).
+/// </summary>
 public sealed record DecideEvidence(long ClaimId, long EvidenceId, EvidenceDecision Decision, string? Note, int? ExpectedVersion)
     : ICommand<EvidenceDecided>;
 
@@ -36,7 +39,12 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
             .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
             .FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ClaimId == claim.Id, ct)
             ?? throw new NotFoundException("Evidence", command.EvidenceId);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "decide its evidence");
         ClaimForChange.EnsureOpen(claim, "its evidence is judged again");
+        if (command.Decision == EvidenceDecision.Accept && evidence.CitedBy is { } citer && citer == actor.Name)
+            throw new ForbiddenException(
+                $"You cited {evidence.ExternalUrl} yourself; a citation counts only once another person accepts it.",
+                new Dictionary<string, object?> { ["citedBy"] = citer });
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = new { reviewState = evidence.ReviewState, note = evidence.ReviewNote };
@@ -48,6 +56,6 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
             command.Decision == EvidenceDecision.Accept ? ClaimEventTypes.EvidenceAccepted : ClaimEventTypes.EvidenceRejected, now,
             before, new { reviewState = evidence.ReviewState, note = evidence.ReviewNote }, new { evidenceId = evidence.Id, stance = evidence.Stance });
         await db.SaveChangesAsync(ct);
-        return new EvidenceDecided(GetClaimEvidenceHandler.ToView(evidence), ETag.For(claim.Id, claim.Version));
+        return new EvidenceDecided(await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct), ETag.For(claim.Id, claim.Version));
     }
 }

@@ -11,4 +11,4 @@ public sealed record EvidencePassage(long Id, int Start, int End, string Text);
 public sealed record EvidenceView(
     long Id, long ClaimId, EvidenceArticle? Article, EvidencePassage? Passage, string? ExternalUrl,
     Stance Stance, double Score, bool Independent, string? DependenceReason, IReadOnlyList<Discrepancy> Discrepancies,
-    EvidenceReviewState ReviewState, string? ReviewNote, string? ReviewedBy, DateTime CreatedAt);
+    EvidenceReviewState ReviewState, string? ReviewNote, string? ReviewedBy, string? CitedBy, DateTime CreatedAt);

@@ -13,20 +13,30 @@ public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandl
 {
     public async ValueTask<IReadOnlyList<EvidenceView>> Handle(GetClaimEvidence query, CancellationToken ct)
     {
-        if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
+        var claimOutlet = await db.Claims.AsNoTracking().Where(c => c.Id == query.ClaimId).Select(c => c.Article.Outlet)
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Claim", query.ClaimId);
         var rows = await db.Evidence.AsNoTracking().Where(e => e.ClaimId == query.ClaimId)
             .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
             .ToListAsync(ct);
+        var independence = await EvidenceIndependence.ForAsync(db, claimOutlet, rows.Select(e => e.ExternalUrl), ct);
         return rows
             .OrderBy(e => e.ReviewState switch { Domain.EvidenceReviewState.Accepted => 0, Domain.EvidenceReviewState.Suggested => 1, _ => 2 })
             .ThenByDescending(e => e.Score).ThenBy(e => e.Id)
-            .Select(ToView).ToList();
+            .Select(e => ToView(e, independence.DependenceOf(e))).ToList();
     }
 
-    internal static EvidenceView ToView(Domain.Evidence e) => new(
+    /// <summary>The evidence as the API shows it, with the independence judged now (<paramref name="dependence"/>: null when independent).</summary>
+    internal static EvidenceView ToView(Domain.Evidence e, string? dependence) => new(
         e.Id, e.ClaimId,
         e.Passage is { } p ? new EvidenceArticle(p.Article.Id, p.Article.Title, p.Article.Url, p.Article.PublishedAt, new OutletRef(p.Article.Outlet.Id, p.Article.Outlet.Name)) : null,
         e.Passage is { } q ? new EvidencePassage(q.Id, q.Start, q.End, q.Text) : null,
-        e.ExternalUrl, e.Stance, Math.Round(e.Score, 4), e.Independent, e.DependenceReason, e.Discrepancies,
-        e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CreatedAt);
+        e.ExternalUrl, e.Stance, Math.Round(e.Score, 4), dependence is null, dependence, e.Discrepancies,
+        e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CitedBy, e.CreatedAt);
+
+    /// <summary>One evidence as the API shows it, judged against the outlets as they are now.</summary>
+    internal static async Task<EvidenceView> ViewOfAsync(ClaimDeskDbContext db, Domain.Claim claim, Domain.Evidence evidence, CancellationToken ct)
+    {
+        var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, [evidence.ExternalUrl], ct);
+        return ToView(evidence, independence.DependenceOf(evidence));
+    }
 }

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Review;
 
-/// <summary>An editor hands a claim to a reviewer (null unassigns); a reviewer may take or drop a claim themselves.</summary>
+/// <summary>
+/// An editor hands a claim to a reviewer (null unassigns); a reviewer may take an unassigned claim or drop their own
+/// (<see cref="ClaimAssignment"/>).
+/// </summary>
 public sealed record AssignClaim(long ClaimId, string? Assignee, int? ExpectedVersion) : ICommand<ClaimView>;
 
 public sealed class AssignClaimValidator : AbstractValidator<AssignClaim>
@@ -26,13 +29,12 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
         var assignee = string.IsNullOrWhiteSpace(command.Assignee) ? null : command.Assignee.Trim();
 
-        if (actor.Role == Role.Reviewer && !(assignee == actor.Name || (assignee is null && claim.Assignee == actor.Name)))
-            throw new ForbiddenException("A reviewer may take a claim or drop their own; assigning others is for editors.");
+        ClaimAssignment.EnsureMayAssign(claim, assignee, actor);
         ClaimForChange.EnsureOpen(claim, "it is assigned");
         if (assignee is not null && !await db.ApiKeys.AnyAsync(k => k.Name == assignee && k.RevokedAt == null && CanReview.Contains(k.Role), ct))
             throw new FieldValidationException("assignee", $"'{assignee}' is not a reviewer of this desk (no active reviewer, editor or admin key by that name).");
         if (assignee == claim.Assignee)
-            return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+            return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = claim.Assignee;
@@ -40,6 +42,6 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         claim.Touch(now);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Assignment, now, new { assignee = before }, new { assignee });
         await db.SaveChangesAsync(ct);
-        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 }

@@ -1,16 +1,18 @@
 using System.Text.RegularExpressions;
-using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Core.Features.Review;
 
-/// <summary>A reviewer moves a claim through the workflow: start review, rule a verdict, mark duplicate, reopen.</summary>
+/// <summary>
+/// A reviewer moves a claim through the workflow: start review, rule a verdict, mark duplicate, reopen. When the desk
+/// needs a second person for verdicts, a verdict is only proposed here; <see cref="DecideVerdictProposal"/> settles it.
+/// </summary>
 public sealed record TransitionClaim(long ClaimId, ClaimStatus To, string? Rationale, string? SourceUrl, long? DuplicateOf, int? ExpectedVersion)
     : ICommand<ClaimView>;
 
@@ -31,73 +33,50 @@ public sealed class TransitionClaimValidator : AbstractValidator<TransitionClaim
     }
 }
 
-public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)
+public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, IOptions<ReviewOptions> review)
     : ICommandHandler<TransitionClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(TransitionClaim command, CancellationToken ct)
     {
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
-        var from = claim.Status;
-        var move = ClaimTransitionGuard.EnsureAllowed(from, command.To, actor);
+        var move = ClaimTransitionGuard.EnsureAllowed(claim.Status, command.To, actor);
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "move it");
         var sourceUrl = command.SourceUrl ?? FirstUrl(command.Rationale);
-        await EnsureRequirementMetAsync(move, claim, command, sourceUrl, ct);
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var before = new { status = from, rationale = claim.Rationale, duplicateOf = claim.DuplicateOfId };
-        claim.Status = command.To;
-        if (command.To.IsVerdict())
+
+        if (move.NeedsApproval(review.Value.VerdictsNeedSecondPerson))
         {
-            claim.Rationale = command.Rationale!.Trim();
-            claim.RationaleSourceUrl = sourceUrl;
-            claim.DecidedAt = now;
-            claim.HasNewEvidence = false;
+            // A second proposal would silently replace someone else's: theirs is settled first (its proposer may amend it).
+            if (claim.ProposedBy is { } proposer && proposer != actor.Name)
+                throw new ConflictException("A verdict awaits approval",
+                    $"Claim {claim.Id} carries a verdict proposed by {proposer} ({claim.ProposedVerdict}); an editor or admin approves it or sends it back first.",
+                    new Dictionary<string, object?> { ["proposedBy"] = proposer, ["proposedVerdict"] = claim.ProposedVerdict });
+            await MoveRequirements.EnsureMetAsync(db, move, claim, command.DuplicateOf, sourceUrl, ct);
+            Propose(claim, move, command.Rationale!.Trim(), sourceUrl, now);
         }
-        else if (from.IsVerdict())
+        else
         {
-            // Reopened: the verdict stands in the audit log, not on the claim.
-            claim.Rationale = null;
-            claim.RationaleSourceUrl = null;
-            claim.DecidedAt = null;
+            await MoveRequirements.EnsureMetAsync(db, move, claim, command.DuplicateOf, sourceUrl, ct);
+            ClaimMoveEffects.Apply(db, claim, actor, move, command.Rationale, sourceUrl, command.DuplicateOf, now,
+                detail: new { move = move.Name, note = command.To.IsVerdict() ? null : command.Rationale });
         }
-        claim.DuplicateOfId = command.To == ClaimStatus.Duplicate ? command.DuplicateOf : null;
-        claim.Touch(now);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Transition, now, before,
-            after: new { status = claim.Status, rationale = claim.Rationale, sourceUrl, duplicateOf = claim.DuplicateOfId },
-            detail: new { move = move.Name, note = command.To.IsVerdict() ? null : command.Rationale });
         await db.SaveChangesAsync(ct);
-        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim.Id, ct));
+        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 
-    private async Task EnsureRequirementMetAsync(ClaimMove move, Claim claim, TransitionClaim command, string? sourceUrl, CancellationToken ct)
+    /// <summary>The claim stays inReview, carrying the verdict, until a second person approves it or sends it back.</summary>
+    private void Propose(Claim claim, ClaimMove move, string rationale, string? sourceUrl, DateTime now)
     {
-        switch (move.Requirement)
-        {
-            case MoveRequirement.IndependentSupport:
-                var independentSupport = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Supports && e.Independent && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!independentSupport)
-                    throw new ConflictException("Verdict needs independent support",
-                        "A claim is verified only with at least one accepted supporting evidence from an independent outlet " +
-                        "(another outlet, not of the same owner group, not a syndicated copy). Accept such evidence first, or rule another verdict.",
-                        new Dictionary<string, object?> { ["requirement"] = "acceptedIndependentSupport" });
-                break;
-            case MoveRequirement.ContradictionOrSource:
-                var contradiction = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Contradicts && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!contradiction && sourceUrl is null)
-                    throw new ConflictException("Verdict needs a contradiction or a source",
-                        "A claim is disputed only with an accepted contradicting evidence, or a rationale citing a source URL (sourceUrl, or a link in the rationale).",
-                        new Dictionary<string, object?> { ["requirement"] = "acceptedContradictionOrSourceUrl" });
-                break;
-            case MoveRequirement.DuplicateOf:
-                var original = await db.Claims.AsNoTracking().Where(c => c.Id == command.DuplicateOf)
-                    .Select(c => new { c.Status }).FirstOrDefaultAsync(ct);
-                if (original is null)
-                    throw new FieldValidationException("duplicateOf", $"Claim {command.DuplicateOf} does not exist.");
-                if (original.Status == ClaimStatus.Duplicate)
-                    throw new FieldValidationException("duplicateOf", $"Claim {command.DuplicateOf} is itself a duplicate; point at the original.");
-                break;
-        }
+        var before = ClaimMoveEffects.ProposalOf(claim);
+        claim.ProposedVerdict = move.To;
+        claim.ProposedRationale = rationale;
+        claim.ProposedSourceUrl = sourceUrl;
+        claim.ProposedBy = actor.Name;
+        claim.ProposedAt = now;
+        claim.Touch(now);
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.VerdictProposed, now, before,
+            after: ClaimMoveEffects.ProposalOf(claim),
+            detail: new { move = move.Name, approvers = move.Approvers });
     }
 
     private static string? FirstUrl(string? text) => text is null ? null : UrlPattern().Match(text) is { Success: true } m ? m.Value : null;

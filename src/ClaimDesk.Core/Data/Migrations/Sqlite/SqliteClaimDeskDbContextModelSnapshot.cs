@@ -176,6 +176,25 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedRationale")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedSourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedVerdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("QuoteEnd")
                         .HasColumnType("INTEGER");
 
@@ -296,14 +315,14 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CitedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClaimId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DependenceReason")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Discrepancies")
@@ -314,9 +333,6 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.Property<string>("ExternalUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("Independent")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PassageId")
                         .HasColumnType("INTEGER");
@@ -341,6 +357,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SyndicatedCopy")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -502,10 +521,49 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Domain");
+
                     b.HasIndex("NormalizedName")
                         .IsUnique();
 
                     b.ToTable("Outlets");
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.OutletEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutletId", "Id");
+
+                    b.ToTable("OutletEvents");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Passage", b =>
@@ -768,6 +826,17 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasForeignKey("FeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.OutletEvent", b =>
+                {
+                    b.HasOne("ClaimDesk.Core.Domain.Outlet", "Outlet")
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Outlet");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Passage", b =>

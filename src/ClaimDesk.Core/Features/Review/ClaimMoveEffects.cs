@@ -1,0 +1,47 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+
+namespace ClaimDesk.Core.Features.Review;
+
+/// <summary>What a move does to a claim, and the audit entry that records it: shared by a move made at once and a proposed verdict approved later.</summary>
+internal static class ClaimMoveEffects
+{
+    public static void Apply(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, ClaimMove move,
+        string? rationale, string? sourceUrl, long? duplicateOf, DateTime now, object detail)
+    {
+        var from = claim.Status;
+        var before = BeforeOf(claim);
+        claim.Status = move.To;
+        if (move.To.IsVerdict())
+        {
+            claim.Rationale = rationale!.Trim();
+            claim.RationaleSourceUrl = sourceUrl;
+            claim.DecidedAt = now;
+            claim.HasNewEvidence = false;
+        }
+        else if (from.IsVerdict())
+        {
+            // Reopened: the verdict stands in the audit log, not on the claim.
+            claim.Rationale = null;
+            claim.RationaleSourceUrl = null;
+            claim.DecidedAt = null;
+        }
+        claim.DuplicateOfId = move.To == ClaimStatus.Duplicate ? duplicateOf : null;
+        // Whatever moves the claim on settles a verdict that was waiting for approval; the log keeps it (before).
+        claim.ClearProposal();
+        claim.Touch(now);
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Transition, now, before,
+            after: new { status = claim.Status, rationale = claim.Rationale, sourceUrl, duplicateOf = claim.DuplicateOfId },
+            detail);
+    }
+
+    public static object? ProposalOf(Claim claim) => claim.ProposedVerdict is { } verdict
+        ? new { verdict, rationale = claim.ProposedRationale, sourceUrl = claim.ProposedSourceUrl, proposedBy = claim.ProposedBy, proposedAt = claim.ProposedAt }
+        : null;
+
+    private static object BeforeOf(Claim claim) => ProposalOf(claim) is { } proposal
+        ? new { status = claim.Status, rationale = claim.Rationale, duplicateOf = claim.DuplicateOfId, proposedVerdict = proposal }
+        : new { status = claim.Status, rationale = claim.Rationale, duplicateOf = claim.DuplicateOfId };
+}
