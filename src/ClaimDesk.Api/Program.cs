@@ -90,8 +90,9 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+// Probes are never rate limited: a 429 would make an orchestrator restart a healthy instance.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 if (processRole == ProcessRole.Worker)
 {
     // A worker runs jobs; it answers health probes and nothing else.
@@ -100,7 +101,7 @@ if (processRole == ProcessRole.Worker)
 }
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
+app.MapJobDashboard();
 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
