@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,8 +18,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         switch (exception)
         {
             case ValidationException validation:
-                await WriteValidationAsync(context, validation.Errors.GroupBy(e => FieldName(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+                await WriteValidationAsync(context, validation);
                 return true;
             case FieldValidationException field:
                 await WriteValidationAsync(context, new Dictionary<string, string[]> { [field.Field] = [field.Message] });
@@ -66,6 +66,19 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     private static Task WriteValidationAsync(HttpContext context, Dictionary<string, string[]> errors) =>
         ProblemResponses.WriteAsync(context, 400, "Validation failed", "One or more fields are invalid; see 'errors'.",
             new Dictionary<string, object?> { ["errors"] = errors });
+
+    /// <summary>At most <see cref="ValidationRules.MaxReportedErrors"/> errors, and how many there were in all.</summary>
+    private static Task WriteValidationAsync(HttpContext context, ValidationException validation)
+    {
+        var reported = validation.Errors.Take(ValidationRules.MaxReportedErrors).ToList();
+        var total = validation is RequestValidationException counted ? counted.Total : validation.Errors.Count();
+        var errors = reported.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        if (total <= reported.Count) return WriteValidationAsync(context, errors);
+        return ProblemResponses.WriteAsync(context, 400, "Validation failed",
+            $"{total} problems were found; 'errors' holds the first {reported.Count}.",
+            new Dictionary<string, object?> { ["errors"] = errors, ["errorCount"] = total });
+    }
 
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {

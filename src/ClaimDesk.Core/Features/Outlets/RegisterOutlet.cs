@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using FluentValidation;
@@ -14,9 +15,9 @@ public sealed class RegisterOutletValidator : AbstractValidator<RegisterOutlet>
 {
     public RegisterOutletValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().MaximumLength(200);
-        RuleFor(o => o.Domain).MaximumLength(253);
-        RuleFor(o => o.OwnerGroup).MaximumLength(200);
+        RuleFor(o => o.Name).NotEmpty().MaximumLength(200).LabelText();
+        RuleFor(o => o.Domain).MaximumLength(253).LabelText();
+        RuleFor(o => o.OwnerGroup).MaximumLength(200).LabelText();
     }
 }
 
