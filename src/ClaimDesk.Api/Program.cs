@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ClaimDesk.Api.Endpoints;
 using ClaimDesk.Api.Infrastructure;
 using ClaimDesk.Core;
@@ -29,12 +27,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 builder.Services.AddSingleton<ApiKeyCache>();
 
-builder.Services.Configure<JsonOptions>(o =>
-{
-    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-});
+builder.Services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
@@ -51,7 +44,7 @@ builder.Services.AddAuthorization(options =>
     options.FallbackPolicy = options.GetPolicy(RolePermissions.Read);
 });
 
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer(StrictEnumSchemas.TransformAsync).AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "ClaimDesk API";
     document.Info.Description = "Claim verification back office: articles, claims, evidence, review workflow, ClaimReview export.";
@@ -105,6 +98,7 @@ app.MapJobDashboard();
 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
+    .RefuseUnknownQueryParameters()
     .ProducesProblem(StatusCodes.Status401Unauthorized)
     .ProducesProblem(StatusCodes.Status403Forbidden)
     .ProducesProblem(StatusCodes.Status429TooManyRequests);

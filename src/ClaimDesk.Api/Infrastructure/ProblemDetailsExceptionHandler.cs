@@ -84,7 +84,9 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ProblemResponses.WriteAsync(context, 413, "Request too large", bad.Message);
-        // Point at the JSON path that failed when there is one (a wrong type, an unknown enum value).
+        // Name the field at fault when there is one: a wrong type, a value not allowed, a key given twice or unknown.
+        if (bad.InnerException is JsonException refused && StrictJson.FieldOf(refused.Path) is { } field)
+            return WriteValidationAsync(context, new Dictionary<string, string[]> { [field] = [StrictJson.Problem(refused, field)] });
         var detail = bad.InnerException is JsonException json
             ? $"The request body is not valid JSON for this endpoint{(json.Path is { Length: > 0 } path ? $" at '{path}'" : "")}."
             : bad.Message;
