@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ClaimDesk.Api.Endpoints;
 using ClaimDesk.Api.Infrastructure;
 using ClaimDesk.Core;
@@ -7,7 +5,6 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Security;
-using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,12 +26,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 builder.Services.AddSingleton<ApiKeyCache>();
 
-builder.Services.Configure<JsonOptions>(o =>
-{
-    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-});
+builder.Services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
@@ -51,7 +43,7 @@ builder.Services.AddAuthorization(options =>
     options.FallbackPolicy = options.GetPolicy(RolePermissions.Read);
 });
 
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer(StrictEnumSchemas.TransformAsync).AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "ClaimDesk API";
     document.Info.Description = "Claim verification back office: articles, claims, evidence, review workflow, ClaimReview export.";
@@ -90,8 +82,9 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+// Probes are never rate limited: a 429 would make an orchestrator restart a healthy instance.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 if (processRole == ProcessRole.Worker)
 {
     // A worker runs jobs; it answers health probes and nothing else.
@@ -100,10 +93,11 @@ if (processRole == ProcessRole.Worker)
 }
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
+app.MapJobDashboard();
 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
+    .RefuseUnknownQueryParameters()
     .ProducesProblem(StatusCodes.Status401Unauthorized)
     .ProducesProblem(StatusCodes.Status403Forbidden)
     .ProducesProblem(StatusCodes.Status429TooManyRequests);

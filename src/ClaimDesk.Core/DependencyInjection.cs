@@ -12,6 +12,8 @@ using ClaimDesk.Core.Features.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -77,6 +79,7 @@ public static class DependencyInjection
                     throw new InvalidOperationException("ClaimDesk:Database is SqlServer but ConnectionStrings:ClaimDesk is empty.");
                 services.AddPooledDbContextFactory<SqlServerClaimDeskDbContext>(o => o
                     .UseSqlServer(connectionString)
+                    .ConfigureWarnings(LogDatabaseErrorsWhereTheyAreHandled)
                     .AddInterceptors(SaveChangesObserverInterceptor.Instance));
                 services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqlServerClaimDeskDbContext>);
                 break;
@@ -84,6 +87,7 @@ public static class DependencyInjection
                 connectionString = SqliteConnections.Prepare(connectionString ?? DatabaseDefaults.SqliteConnectionString);
                 services.AddPooledDbContextFactory<SqliteClaimDeskDbContext>(o => o
                     .UseSqlite(connectionString)
+                    .ConfigureWarnings(LogDatabaseErrorsWhereTheyAreHandled)
                     .AddInterceptors(new SqlitePragmaInterceptor(), SaveChangesObserverInterceptor.Instance));
                 services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqliteClaimDeskDbContext>);
                 break;
@@ -92,6 +96,15 @@ public static class DependencyInjection
         // the scope's context, leased on first use.
         services.AddScoped(sp => new Lazy<ClaimDeskDbContext>(sp.GetRequiredService<ClaimDeskDbContext>));
     }
+
+    /// <summary>
+    /// A failed command or save reaches code that knows what it means: an expected conflict (an idempotency key or a
+    /// unique name taken by a racing request, a stale version) becomes a 409 or 412 and at most an information line;
+    /// anything else is logged once, as an error with its stack trace, by the API's exception handler or the job runner.
+    /// EF's own entries would log every one of them again as an error, expected or not, so they are kept for debugging.
+    /// </summary>
+    private static void LogDatabaseErrorsWhereTheyAreHandled(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     private static ClaimDeskDbContext LeaseFromPool<TContext>(IServiceProvider services) where TContext : ClaimDeskDbContext
     {

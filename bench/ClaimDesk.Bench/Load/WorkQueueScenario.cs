@@ -83,9 +83,9 @@ public sealed class WorkQueueScenario : IBenchScenario
         await using var provider = Services(path);
         var shapes = new Func<int, ListClaims>[]
         {
-            page => new ListClaims(Status: ClaimStatus.NeedsReview, Unassigned: true, Sort: ClaimSort.CheckWorthiness, Page: page),
-            page => new ListClaims(Status: ClaimStatus.InReview, Assignee: $"reviewer-{page % 20}", Sort: ClaimSort.CheckWorthiness),
-            page => new ListClaims(Status: ClaimStatus.NeedsReview, Kind: Analysis.ClaimKind.Editorial, Sort: ClaimSort.CheckWorthiness, Page: page),
+            page => new ListClaims(Status: [ClaimStatus.NeedsReview], Unassigned: true, Sort: ClaimSort.CheckWorthiness, Page: page),
+            page => new ListClaims(Status: [ClaimStatus.InReview], Assignee: $"reviewer-{page % 20}", Sort: ClaimSort.CheckWorthiness),
+            page => new ListClaims(Status: [ClaimStatus.NeedsReview], Kind: [Analysis.ClaimKind.Editorial], Sort: ClaimSort.CheckWorthiness, Page: page),
         };
         // Warm up the connection pool, the query cache and SQLite's page cache.
         for (var i = 0; i < 30; i++) await SendAsync(provider, shapes[i % shapes.Length](1 + i % 5));

@@ -14,14 +14,15 @@ public static class ArticleEndpoints
     {
         var articles = api.MapGroup("/articles").WithTags("Articles");
 
-        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, AcceptedAtRoute<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
+        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, Accepted<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 if (body is { Url: not null, Text: null, Title: null, Outlet: null })
                 {
-                    // { url } alone: fetched and extracted by a job.
+                    // { url } alone: fetched and extracted by a job. The Location is relative, like every other: an
+                    // absolute one would be built from the request's Host header, which the client controls.
                     var submitted = await mediator.Send(new SubmitArticleUrl(body.Url), ct);
                     return submitted.Created
-                        ? TypedResults.AcceptedAtRoute(submitted.Article, "GetArticle", new { id = submitted.Article.Id })
+                        ? TypedResults.Accepted($"/api/v1/articles/{submitted.Article.Id}", submitted.Article)
                         : TypedResults.Ok(submitted.Article);
                 }
                 var result = await mediator.Send(new RegisterArticle(body.Title!, body.Text!, body.Outlet!, body.Url, body.PublishedAt, body.Language), ct);

@@ -30,17 +30,19 @@ public static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        claims.MapGet("/", async (string? status, string? assignee, bool? unassigned, string? kind, string? outlet, string? q,
+        claims.MapGet("/", async (string[]? status, string? assignee, bool? unassigned, string[]? kind, string? outlet, string? q,
                     bool? hasNewEvidence, string? sort, int? page, int? pageSize, bool? awaitingApproval, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListClaims(
-                    QueryParsing.Enum<ClaimStatus>(status, "status"), assignee, unassigned, QueryParsing.Enum<ClaimKind>(kind, "kind"),
+                    QueryParsing.Enums<ClaimStatus>(status, "status"), assignee, unassigned, QueryParsing.Enums<ClaimKind>(kind, "kind"),
                     outlet, q, hasNewEvidence, QueryParsing.Enum<ClaimSort>(sort, "sort") ?? ClaimSort.Newest,
                     page ?? 1, pageSize ?? Paging.DefaultPageSize, awaitingApproval), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("ListClaims")
             .WithSummary("The work queue: claims filtered by status, assignee (or unassigned), kind, outlet and text; sorted and paged")
-            .WithDescription("sort: checkWorthiness | newest | oldest | recentlyUpdated. E.g. ?status=needsReview&unassigned=true&sort=checkWorthiness; "
-                             + "awaitingApproval=true lists claims whose proposed verdict waits for an editor.")
+            .WithDescription("status and kind take several values by repeating the parameter (?status=inReview&status=needsReview matches either); " +
+                             "sort: checkWorthiness | newest | oldest | recentlyUpdated. E.g. ?status=needsReview&unassigned=true&sort=checkWorthiness; " +
+                             "awaitingApproval=true lists claims whose proposed verdict waits for an editor. " +
+                             "An unknown parameter is a 400 that lists the accepted ones.")
             .ProducesValidationProblem();
 
         claims.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -1,17 +1,31 @@
+using ClaimDesk.Api.Infrastructure;
 using ClaimDesk.Core.Common;
 
 namespace ClaimDesk.Api.Endpoints;
 
-/// <summary>Query-string values the way clients write them (camelCase enums, any case), with a 400 naming the field otherwise.</summary>
+/// <summary>Query-string and body values the way clients write them (one camelCase enum name, any case), with a 400 naming the field otherwise.</summary>
 internal static class QueryParsing
 {
     public static TEnum? Enum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-            return parsed;
-        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        throw new FieldValidationException(field, $"'{Truncate(value)}' is not a valid {field}; use one of: {allowed}.");
+        if (StrictEnum<TEnum>.TryParse(value, out var parsed)) return parsed;
+        throw new FieldValidationException(field, $"{StrictEnum<TEnum>.Refusal(value)} Give one value.");
+    }
+
+    /// <summary>A multi-value filter: the parameter repeated (status=a&amp;status=b), each value one name; null when absent.</summary>
+    public static IReadOnlyList<TEnum>? Enums<TEnum>(string[]? values, string field) where TEnum : struct, Enum
+    {
+        if (values is null || values.All(string.IsNullOrWhiteSpace)) return null;
+        var parsed = new List<TEnum>();
+        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            if (!StrictEnum<TEnum>.TryParse(value, out var one))
+                throw new FieldValidationException(field, StrictEnum<TEnum>.Refusal(value)
+                    + (value.Contains(',') ? $" To ask for several, repeat the parameter: {field}=a&{field}=b." : ""));
+            if (!parsed.Contains(one)) parsed.Add(one);
+        }
+        return parsed;
     }
 
     /// <summary>The claim version named by If-Match: null when the header is absent, -1 when it names no version of this claim.</summary>
@@ -20,6 +34,4 @@ internal static class QueryParsing
         var header = context.Request.Headers.IfMatch.ToString();
         return string.IsNullOrWhiteSpace(header) ? null : ETag.ParseVersion(header, claimId);
     }
-
-    private static string Truncate(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -5,6 +5,7 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ClaimDesk.Api.Infrastructure;
 
@@ -46,6 +47,25 @@ public static class HangfireSetup
         services.AddScoped<IJobScheduler, HangfireJobScheduler>();
         services.AddScoped<ClaimDeskJobs>();
         return services;
+    }
+}
+
+public static class JobDashboard
+{
+    public const string Path = "/hangfire";
+
+    /// <summary>The job dashboard, for admins (401 without a key, 403 with another role).</summary>
+    public static void MapJobDashboard(this WebApplication app)
+    {
+        // Hangfire's stats endpoint reads a form whatever the request: on a GET (or a POST of anything but a form)
+        // ASP.NET Core throws "Incorrect Content-Type" and the dashboard answered 500. Such a request carries no form,
+        // so it is given an empty one to read.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Path) && !c.Request.HasFormContentType, branch => branch.Use((c, next) =>
+        {
+            c.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+            return next(c);
+        }));
+        app.MapHangfireDashboard(Path, new DashboardOptions { AsyncAuthorization = [new AdminDashboardAuthorization()] }).AllowAnonymous();
     }
 }
 

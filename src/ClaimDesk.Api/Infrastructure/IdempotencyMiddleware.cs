@@ -57,7 +57,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         catch (DbUpdateException)
         {
-            // Another request with this key got in first and is still running.
+            // Another request with this key got in first and is still running: an expected race, not an error.
+            logger.LogInformation("A request with the same {Header} (API key {ApiKeyId}) is in progress; answered 409 on {Method} {Path}",
+                HeaderName, apiKeyId, context.Request.Method, context.Request.Path);
             await ProblemResponses.WriteAsync(context, 409, "Request in progress", $"A request with this {HeaderName} is still being processed; retry shortly.");
             return;
         }

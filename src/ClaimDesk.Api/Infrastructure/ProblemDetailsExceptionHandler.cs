@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,8 +18,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         switch (exception)
         {
             case ValidationException validation:
-                await WriteValidationAsync(context, validation.Errors.GroupBy(e => FieldName(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+                await WriteValidationAsync(context, validation);
                 return true;
             case FieldValidationException field:
                 await WriteValidationAsync(context, new Dictionary<string, string[]> { [field.Field] = [field.Message] });
@@ -67,11 +67,26 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         ProblemResponses.WriteAsync(context, 400, "Validation failed", "One or more fields are invalid; see 'errors'.",
             new Dictionary<string, object?> { ["errors"] = errors });
 
+    /// <summary>At most <see cref="ValidationRules.MaxReportedErrors"/> errors, and how many there were in all.</summary>
+    private static Task WriteValidationAsync(HttpContext context, ValidationException validation)
+    {
+        var reported = validation.Errors.Take(ValidationRules.MaxReportedErrors).ToList();
+        var total = validation is RequestValidationException counted ? counted.Total : validation.Errors.Count();
+        var errors = reported.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        if (total <= reported.Count) return WriteValidationAsync(context, errors);
+        return ProblemResponses.WriteAsync(context, 400, "Validation failed",
+            $"{total} problems were found; 'errors' holds the first {reported.Count}.",
+            new Dictionary<string, object?> { ["errors"] = errors, ["errorCount"] = total });
+    }
+
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ProblemResponses.WriteAsync(context, 413, "Request too large", bad.Message);
-        // Point at the JSON path that failed when there is one (a wrong type, an unknown enum value).
+        // Name the field at fault when there is one: a wrong type, a value not allowed, a key given twice or unknown.
+        if (bad.InnerException is JsonException refused && StrictJson.FieldOf(refused.Path) is { } field)
+            return WriteValidationAsync(context, new Dictionary<string, string[]> { [field] = [StrictJson.Problem(refused, field)] });
         var detail = bad.InnerException is JsonException json
             ? $"The request body is not valid JSON for this endpoint{(json.Path is { Length: > 0 } path ? $" at '{path}'" : "")}."
             : bad.Message;

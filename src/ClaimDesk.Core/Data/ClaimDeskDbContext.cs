@@ -213,6 +213,8 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             key.Property(k => k.SecretHash).HasMaxLength(32);
             key.Property(k => k.CreatedBy).HasMaxLength(200);
             key.HasIndex(k => k.Prefix).IsUnique();
+            // Never reissued, not even after revocation: the audit log and assignments name keys by name.
+            key.HasIndex(k => k.Name).IsUnique();
         });
 
         modelBuilder.Entity<IdempotencyRecord>(record =>

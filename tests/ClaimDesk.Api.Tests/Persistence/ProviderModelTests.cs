@@ -62,7 +62,7 @@ public sealed class ProviderModelTests
     public void The_work_queue_query_translates_to_sql_on_sql_server()
     {
         using var db = SqlServer();
-        var query = ListClaimsHandler.BuildQuery(db, new ListClaims(Status: ClaimStatus.NeedsReview, Unassigned: true, Sort: ClaimSort.CheckWorthiness));
+        var query = ListClaimsHandler.BuildQuery(db, new ListClaims(Status: [ClaimStatus.NeedsReview], Unassigned: true, Sort: ClaimSort.CheckWorthiness));
 
         var sql = query.ToQueryString();
 

@@ -29,6 +29,26 @@ public sealed class ProtectionTests
         Assert.Equal(429, (await limited.ProblemAsync()).GetProperty("status").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/claims")).StatusCode);
     }
+
+    [Fact]
+    public async Task Health_probes_are_never_rate_limited_even_when_anonymous_traffic_is()
+    {
+        await using var desk = new RateLimitedDesk();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 30 && limited is null; i++)
+        {
+            var response = await desk.Anonymous.GetAsync("/openapi/v1.json");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
+        }
+        Assert.NotNull(limited); // anonymous traffic from this address is over its limit...
+
+        for (var i = 0; i < 30; i++)
+        {
+            // ...and the probes still answer: a 429 would make the orchestrator restart a healthy instance.
+            Assert.Equal(HttpStatusCode.OK, (await desk.Anonymous.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await desk.Anonymous.GetAsync("/health/ready")).StatusCode);
+        }
+    }
 }
 
 [Collection(ApiCollection.Name)]

@@ -13,15 +13,18 @@ public sealed record ApiKeyView(long Id, string Name, Role Role, string Prefix, 
 /// <summary>The new key, with its secret shown this once.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 
-/// <summary>An admin issues a key for a person or a tool. Names are unique: they are who the audit log says acted.</summary>
+/// <summary>
+/// An admin issues a key for a person or a tool. Names are who the audit log says acted and what assignments point
+/// at, so a name is never issued twice, not even after its key is revoked: a new key by an old name would inherit the
+/// old key's assignments and history. Names compare without regard to letter case.
+/// </summary>
 public sealed record CreateApiKey(string Name, Role Role) : ICommand<CreatedApiKey>;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
     public CreateApiKeyValidator()
     {
-        RuleFor(k => k.Name).NotEmpty().MaximumLength(200).Matches(@"^[\p{L}\p{N}][\p{L}\p{N} ._@-]*$")
-            .WithMessage("'Name' must start with a letter or digit and use letters, digits, spaces, '.', '_', '@' or '-'.");
+        RuleFor(k => k.Name).KeyName();
         RuleFor(k => k.Role).IsInEnum();
     }
 }
@@ -32,8 +35,7 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken ct)
     {
         var name = command.Name.Trim();
-        if (await db.ApiKeys.AnyAsync(k => k.Name == name && k.RevokedAt == null, ct))
-            throw new ConflictException("Name taken", $"An active key named '{name}' exists; revoke it first or choose another name.");
+        if (await NameTakenAsync(name, ct)) throw NameTaken(name);
         var generated = ApiKeySecrets.Generate();
         var key = new ApiKey
         {
@@ -41,9 +43,29 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on names: another admin issued the same name a moment ago.
+            db.Entry(key).State = EntityState.Detached;
+            if (await NameTakenAsync(name, ct)) throw NameTaken(name);
+            throw;
+        }
         return new CreatedApiKey(ToView(key), generated.Plaintext);
     }
+
+    // Names are ASCII (see ValidationRules.KeyName), so SQL lower() and ToLowerInvariant agree on every provider.
+    private Task<bool> NameTakenAsync(string name, CancellationToken ct)
+    {
+        var lower = name.ToLowerInvariant();
+        return db.ApiKeys.AnyAsync(k => k.Name.ToLower() == lower, ct);
+    }
+
+    private static ConflictException NameTaken(string name) => new("Name taken",
+        $"A key named '{name}' exists or existed. Names are never reissued, not even after revocation (the audit log and assignments refer to them); choose another name.");
 
     internal static ApiKeyView ToView(ApiKey k) => new(k.Id, k.Name, k.Role, k.Prefix, k.CreatedAt, k.RevokedAt, k.CreatedBy);
 }

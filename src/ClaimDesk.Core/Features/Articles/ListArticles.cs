@@ -15,8 +15,8 @@ public sealed class ListArticlesValidator : AbstractValidator<ListArticles>
 {
     public ListArticlesValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(q => q.Page).PageNumber();
+        RuleFor(q => q.PageSize).PageSize();
         RuleFor(q => q.Q).MaximumLength(200);
         RuleFor(q => q.Outlet).MaximumLength(200);
     }
@@ -41,7 +41,7 @@ public sealed class ListArticlesHandler(ClaimDeskDbContext db) : IQueryHandler<L
         var total = await articles.CountAsync(ct);
         var items = await articles
             .OrderByDescending(a => a.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(Paging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(a => new ArticleSummary(a.Id, new OutletRef(a.Outlet.Id, a.Outlet.Name), a.Url, a.Title, a.PublishedAt,
                 a.Language, a.State, a.FailureReason, a.Passages.Count, a.CreatedAt))
             .ToListAsync(ct);

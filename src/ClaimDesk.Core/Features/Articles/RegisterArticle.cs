@@ -21,10 +21,9 @@ public sealed class RegisterArticleValidator : AbstractValidator<RegisterArticle
 
     public RegisterArticleValidator()
     {
-        RuleFor(a => a.Title).NotEmpty().MaximumLength(500);
-        RuleFor(a => a.Text).NotEmpty().MaximumLength(MaxTextLength)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Text' must contain more than whitespace.");
-        RuleFor(a => a.Outlet).NotEmpty().MaximumLength(200);
+        RuleFor(a => a.Title).NotEmpty().MaximumLength(500).LabelText();
+        RuleFor(a => a.Text).NotEmpty().MaximumLength(MaxTextLength).SourceText();
+        RuleFor(a => a.Outlet).NotEmpty().MaximumLength(200).LabelText();
         RuleFor(a => a.Url!).Must(UrlRules.IsHttpUrl).When(a => a.Url is not null)
             .WithMessage("'Url' must be an absolute http or https URL.").MaximumLength(2048);
         RuleFor(a => a.Language!).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$").When(a => a.Language is not null)

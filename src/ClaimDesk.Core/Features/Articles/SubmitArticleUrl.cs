@@ -18,7 +18,7 @@ public sealed class SubmitArticleUrlValidator : AbstractValidator<SubmitArticleU
 {
     public SubmitArticleUrlValidator(IOptions<OutboundOptions> outbound)
     {
-        RuleFor(s => s.Outlet).MaximumLength(200);
+        RuleFor(s => s.Outlet).MaximumLength(200).LabelText();
         RuleFor(s => s.Url).MustBeReachableUrl(outbound.Value);
     }
 }

@@ -13,10 +13,11 @@ public enum ClaimSort { CheckWorthiness, Newest, Oldest, RecentlyUpdated }
 /// <summary>
 /// The desk's work queue: filter by status, assignee (or unassigned), kind, outlet and text; sorted and paged.
 /// "Unassigned claims needing review, most check-worthy first" is status=needsReview&amp;unassigned=true&amp;sort=checkWorthiness;
-/// an editor's approval queue is awaitingApproval=true.
+/// an editor's approval queue is awaitingApproval=true. Status and kind take several values (a claim matches any of them):
+/// status=inReview&amp;status=needsReview.
 /// </summary>
 public sealed record ListClaims(
-    ClaimStatus? Status = null, string? Assignee = null, bool? Unassigned = null, ClaimKind? Kind = null,
+    IReadOnlyList<ClaimStatus>? Status = null, string? Assignee = null, bool? Unassigned = null, IReadOnlyList<ClaimKind>? Kind = null,
     string? Outlet = null, string? Q = null, bool? HasNewEvidence = null, ClaimSort Sort = ClaimSort.Newest,
     int Page = 1, int PageSize = Paging.DefaultPageSize, bool? AwaitingApproval = null) : IQuery<PagedResult<ClaimListItem>>;
 
@@ -24,13 +25,15 @@ public sealed class ListClaimsValidator : AbstractValidator<ListClaims>
 {
     public ListClaimsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(q => q.Page).PageNumber();
+        RuleFor(q => q.PageSize).PageSize();
         RuleFor(q => q.Q).MaximumLength(200);
         RuleFor(q => q.Assignee).MaximumLength(200);
         RuleFor(q => q.Outlet).MaximumLength(200);
-        RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Status).AtMostItems(Enum.GetValues<ClaimStatus>().Length);
+        RuleForEach(q => q.Status).IsInEnum();
+        RuleFor(q => q.Kind).AtMostItems(Enum.GetValues<ClaimKind>().Length);
+        RuleForEach(q => q.Kind).IsInEnum();
         RuleFor(q => q.Sort).IsInEnum();
         RuleFor(q => q.Unassigned).Must((q, unassigned) => unassigned != true || q.Assignee is null)
             .WithMessage("Ask for an assignee or for unassigned claims, not both.");
@@ -53,10 +56,13 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
     private static IQueryable<Claim> Filter(ClaimDeskDbContext db, ListClaims query)
     {
         var claims = db.Claims.AsNoTracking();
-        if (query.Status is { } status) claims = claims.Where(c => c.Status == status);
+        // One value keeps the equality the work-queue index serves; several become IN (...).
+        if (query.Status is [var status]) claims = claims.Where(c => c.Status == status);
+        else if (query.Status is { Count: > 1 } statuses) claims = claims.Where(c => statuses.Contains(c.Status));
         if (query.Unassigned == true) claims = claims.Where(c => c.Assignee == null);
         else if (!string.IsNullOrWhiteSpace(query.Assignee)) claims = claims.Where(c => c.Assignee == query.Assignee.Trim());
-        if (query.Kind is { } kind) claims = claims.Where(c => c.Kind == kind);
+        if (query.Kind is [var kind]) claims = claims.Where(c => c.Kind == kind);
+        else if (query.Kind is { Count: > 1 } kinds) claims = claims.Where(c => kinds.Contains(c.Kind));
         if (query.HasNewEvidence is { } flagged) claims = claims.Where(c => c.HasNewEvidence == flagged);
         if (query.AwaitingApproval == true) claims = claims.Where(c => c.ProposedVerdict != null);
         else if (query.AwaitingApproval == false) claims = claims.Where(c => c.ProposedVerdict == null);
@@ -85,7 +91,7 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
             _ => claims.OrderByDescending(c => c.Id),
         };
         return claims
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(Paging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(c => new ClaimListItem(c.Id, c.ArticleId, c.Article.Outlet.Name, c.Text, c.Claimant, c.Kind,
                 c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt, c.ProposedVerdict));
     }

@@ -24,9 +24,8 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
     public RegisterClaimValidator()
     {
         RuleFor(c => c.ArticleId).GreaterThan(0);
-        RuleFor(c => c.Text).NotEmpty().MaximumLength(2000)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'Text' must contain more than whitespace.");
-        RuleFor(c => c.Claimant).MaximumLength(200);
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(2000).ProseText();
+        RuleFor(c => c.Claimant).MaximumLength(200).LabelText();
         RuleFor(c => c.Kind).IsInEnum();
         When(c => c.Quote is not null, () =>
         {
@@ -99,9 +98,19 @@ public sealed class RegisterClaimHandler(
             if (quote.End > articleText.Length)
                 throw new FieldValidationException("quote.end",
                     $"The quote must lie inside the article's text (0..{articleText.Length}); it ends at {quote.End}.");
+            // A span that cuts a character in two (half an emoji, a letter without its accent) cannot be shown or quoted.
+            if (!TextElements.IsBoundary(articleText, quote.Start)) throw SplitsCharacter("quote.start", quote.Start);
+            if (!TextElements.IsBoundary(articleText, quote.End)) throw SplitsCharacter("quote.end", quote.End);
             return new TextSpan(quote.Start, quote.End);
         }
-        var at = articleText.IndexOf(command.Text.Trim(), StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? new TextSpan(at, at + command.Text.Trim().Length) : null;
+        var text = command.Text.Trim();
+        var at = articleText.IndexOf(text, StringComparison.OrdinalIgnoreCase);
+        // An ordinal match can end inside a character ("cafe" in "cafe\u0301"): that is not the claim's text.
+        return at >= 0 && TextElements.IsBoundary(articleText, at) && TextElements.IsBoundary(articleText, at + text.Length)
+            ? new TextSpan(at, at + text.Length)
+            : null;
     }
+
+    private static FieldValidationException SplitsCharacter(string field, int offset) => new(field,
+        $"'{field}' ({offset}) falls inside a character (between the halves of a surrogate pair, or between a letter and its combining marks); move it to a character boundary.");
 }

@@ -23,7 +23,7 @@ public sealed class AddExternalEvidenceValidator : AbstractValidator<AddExternal
     {
         RuleFor(e => e.Url).NotEmpty().MaximumLength(2048).Must(UrlRules.IsHttpUrl).WithMessage("'Url' must be an absolute http or https URL.");
         RuleFor(e => e.Stance).IsInEnum();
-        RuleFor(e => e.Note).MaximumLength(4000);
+        RuleFor(e => e.Note).MaximumLength(4000).ProseText();
     }
 }
 

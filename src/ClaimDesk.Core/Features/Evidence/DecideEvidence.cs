@@ -25,7 +25,7 @@ public sealed class DecideEvidenceValidator : AbstractValidator<DecideEvidence>
     public DecideEvidenceValidator()
     {
         RuleFor(d => d.Decision).IsInEnum();
-        RuleFor(d => d.Note).MaximumLength(4000);
+        RuleFor(d => d.Note).MaximumLength(4000).ProseText();
     }
 }
 

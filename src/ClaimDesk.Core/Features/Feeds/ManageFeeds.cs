@@ -20,7 +20,7 @@ public sealed class RegisterFeedValidator : AbstractValidator<RegisterFeed>
     public RegisterFeedValidator(IOptions<OutboundOptions> outbound)
     {
         RuleFor(f => f.Url).MustBeReachableUrl(outbound.Value);
-        RuleFor(f => f.Outlet).NotEmpty().MaximumLength(200);
+        RuleFor(f => f.Outlet).NotEmpty().MaximumLength(200).LabelText();
     }
 }
 

@@ -25,9 +25,9 @@ public sealed class RegisterOutletValidator : AbstractValidator<RegisterOutlet>
 {
     public RegisterOutletValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().MaximumLength(200);
-        RuleFor(o => o.Domain).MaximumLength(253);
-        RuleFor(o => o.OwnerGroup).MaximumLength(200);
+        RuleFor(o => o.Name).NotEmpty().MaximumLength(200).LabelText();
+        RuleFor(o => o.Domain).MaximumLength(253).LabelText();
+        RuleFor(o => o.OwnerGroup).MaximumLength(200).LabelText();
     }
 }
 

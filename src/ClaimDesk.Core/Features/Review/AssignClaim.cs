@@ -16,7 +16,7 @@ public sealed record AssignClaim(long ClaimId, string? Assignee, int? ExpectedVe
 
 public sealed class AssignClaimValidator : AbstractValidator<AssignClaim>
 {
-    public AssignClaimValidator() => RuleFor(a => a.Assignee).MaximumLength(200);
+    public AssignClaimValidator() => RuleFor(a => a.Assignee).MaximumLength(200).LabelText();
 }
 
 public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)

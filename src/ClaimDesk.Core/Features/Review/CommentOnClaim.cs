@@ -19,8 +19,7 @@ public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<Commen
 public sealed class CommentOnClaimValidator : AbstractValidator<CommentOnClaim>
 {
     public CommentOnClaimValidator() =>
-        RuleFor(c => c.Text).NotEmpty().MaximumLength(8000).Must(t => !string.IsNullOrWhiteSpace(t))
-            .WithMessage("'Text' must contain more than whitespace.");
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(8000).ProseText();
 }
 
 public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)

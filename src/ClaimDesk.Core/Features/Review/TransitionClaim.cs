@@ -23,7 +23,7 @@ public sealed class TransitionClaimValidator : AbstractValidator<TransitionClaim
         RuleFor(t => t.To).IsInEnum();
         RuleFor(t => t.Rationale).NotEmpty().When(t => ClaimWorkflow.RequiresRationale(t.To))
             .WithMessage("A verdict needs a rationale.");
-        RuleFor(t => t.Rationale).MaximumLength(8000);
+        RuleFor(t => t.Rationale).MaximumLength(8000).ProseText();
         RuleFor(t => t.SourceUrl).Must(UrlRules.IsHttpUrl).When(t => t.SourceUrl is not null)
             .WithMessage("'Source Url' must be an absolute http or https URL.").MaximumLength(2048);
         RuleFor(t => t.DuplicateOf).NotNull().When(t => t.To == ClaimStatus.Duplicate)

@@ -18,14 +18,20 @@ public sealed record CreateWebhook(string Url, IReadOnlyList<string> Events, str
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {
+    /// <summary>There are four events; room for repeats, not for a flood.</summary>
+    public const int MaxEvents = 20;
+
     public CreateWebhookValidator(IOptions<OutboundOptions> outbound)
     {
         RuleFor(w => w.Url).MustBeReachableUrl(outbound.Value);
-        RuleFor(w => w.Events).NotEmpty();
-        RuleForEach(w => w.Events).Must(e => WebhookEvents.All.Contains(e))
-            .WithMessage((_, e) => $"'{e}' is not an event; use: {string.Join(", ", WebhookEvents.All)}.");
-        RuleFor(w => w.Description).MaximumLength(500);
+        RuleFor(w => w.Events).NotEmpty().AtMostItems(MaxEvents);
+        // Each event is looked at only in a list of sane length: an oversized list is refused as a whole, at once.
+        RuleForEach(w => w.Events).Must(e => WebhookEvents.All.Contains(e)).When(w => w.Events.Count <= MaxEvents)
+            .WithMessage((_, e) => $"'{Shorten(e)}' is not an event; use: {string.Join(", ", WebhookEvents.All)}.");
+        RuleFor(w => w.Description).MaximumLength(500).ProseText();
     }
+
+    private static string Shorten(string? value) => value is { Length: > 60 } ? value[..60] + "…" : value ?? "";
 }
 
 public sealed class CreateWebhookHandler(ClaimDeskDbContext db, WebhookSecrets secrets, TimeProvider clock, ICurrentActor actor)

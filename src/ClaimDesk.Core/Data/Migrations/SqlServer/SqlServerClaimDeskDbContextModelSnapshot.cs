@@ -63,6 +63,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.HasIndex("Prefix")
                         .IsUnique();
 

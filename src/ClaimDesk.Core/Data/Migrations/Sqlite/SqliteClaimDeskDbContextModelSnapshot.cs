@@ -56,6 +56,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.HasIndex("Prefix")
                         .IsUnique();
 
