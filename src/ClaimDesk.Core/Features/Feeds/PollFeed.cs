@@ -38,7 +38,6 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
     {
         var feed = await db.Feeds.FirstOrDefaultAsync(f => f.Id == command.FeedId && f.Active, ct);
         if (feed is null) return 0;
-        feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
 
         List<string> links;
         try
@@ -55,6 +54,7 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
         catch (Exception ex) when (ex is OutboundRefusedException or HttpRequestException or XmlException or InvalidOperationException)
         {
             feed.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
             return 0;
         }
 
@@ -75,6 +75,9 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
             added++;
         }
         feed.ItemsSeen += added;
+        // Set last, so it is saved with the poll's final write: each submitted link saves on its own, and a poll marked
+        // done before its items are in would tell a reader it had finished.
+        feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
         return added;
     }
 }
