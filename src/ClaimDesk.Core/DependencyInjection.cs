@@ -9,6 +9,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Features.Review;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -56,8 +57,10 @@ public static class DependencyInjection
         services.AddSingleton<ClaimRegistrationWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimRegistrationWriter>());
         services.AddSingleton<WebhookSecrets>();
-        // Keys in the database: every node can sign and verify what another node protected.
-        services.AddDataProtection().SetApplicationName("ClaimDesk").PersistKeysToDbContext<ClaimDeskDbContext>();
+        // Keys in the database: every node can sign and verify what another node protected. A configured certificate
+        // encrypts them there; without one they are stored as they are, and the start-up log says so.
+        KeyRingProtection.Configure(
+            services.AddDataProtection().SetApplicationName("ClaimDesk").PersistKeysToDbContext<ClaimDeskDbContext>(), configuration);
         return services;
     }
 

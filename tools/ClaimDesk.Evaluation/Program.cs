@@ -8,7 +8,8 @@ var evaluations = Assembly.GetExecutingAssembly().GetTypes()
     .OrderBy(e => e.Name)
     .ToList();
 
-var samples = SamplesLocator.Find(args);
+var flag = Array.IndexOf(args, "--samples");
+var samples = flag >= 0 && flag + 1 < args.Length ? Path.GetFullPath(args[flag + 1]) : SampleArticles.Folder;
 var chosen = args.Length > 0 ? evaluations.FirstOrDefault(e => e.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
 if (chosen is null)
 {

@@ -95,7 +95,7 @@ public sealed class GatheringLatencyScenario : IBenchScenario
 
     private static void MeasureEmbeddingCost(MiniLmTextEmbedder embedder)
     {
-        var sentences = Samples.Texts().SelectMany(t => PassageSplitter.Split(t).Select(p => p.Slice(t))).ToList();
+        var sentences = SampleArticles.All().SelectMany(s => PassageSplitter.Split(s.Text).Select(p => p.Slice(s.Text))).ToList();
         while (sentences.Count < 200) sentences.AddRange(sentences.Take(200 - sentences.Count));
         embedder.Embed(sentences.Take(8).ToList()); // load the model
         var started = Stopwatch.StartNew();

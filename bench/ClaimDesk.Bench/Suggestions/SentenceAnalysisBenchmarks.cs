@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using ClaimDesk.Analysis.Suggestions;
 using ClaimDesk.Analysis.Text;
-using ClaimDesk.Bench.Support;
 
 namespace ClaimDesk.Bench.Suggestions;
 
@@ -22,7 +21,7 @@ public partial class SentenceAnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _articles = Samples.Texts();
+        _articles = SampleArticles.All().Select(s => s.Text).ToList();
         var sentences = _articles.Sum(a => PassageSplitter.Split(a).Count);
         Console.WriteLine($"// {sentences} sentences in {_articles.Count} sample articles");
     }

@@ -10,7 +10,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void The_aside_in_002_is_suggested_high_and_marked_editorial_with_its_signals()
     {
-        var text = SampleFiles.Read("002");
+        var text = SampleArticles.Read("002");
         var suggestions = ClaimSuggester.Suggest(text);
 
         var aside = Assert.Single(suggestions, s => s.Text == Aside);
@@ -26,7 +26,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void The_rutte_quotes_in_002_are_attributed_to_rutte()
     {
-        var suggestions = ClaimSuggester.Suggest(SampleFiles.Read("002"));
+        var suggestions = ClaimSuggester.Suggest(SampleArticles.Read("002"));
         var quotes = suggestions.Where(s => s.Text.StartsWith('“')).ToList();
         Assert.Equal(2, quotes.Count);
         Assert.All(quotes, q =>
@@ -40,7 +40,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void Page_furniture_of_000_is_not_suggested()
     {
-        var suggestions = ClaimSuggester.Suggest(SampleFiles.Read("000"));
+        var suggestions = ClaimSuggester.Suggest(SampleArticles.Read("000"));
         foreach (var chrome in new[] { "byYuri Zoria", "03/12/2024", "2 minute read", "Source: Screenshot", "NATO Secretary-General Mark Rutte.", "NATO chief warns Trump:" })
             Assert.DoesNotContain(suggestions, s => s.Text.StartsWith(chrome, StringComparison.Ordinal) && s.Text.Length < 100);
     }
@@ -48,7 +48,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void Read_also_links_and_subheadings_of_001_are_not_suggested()
     {
-        var suggestions = ClaimSuggester.Suggest(SampleFiles.Read("001"));
+        var suggestions = ClaimSuggester.Suggest(SampleArticles.Read("001"));
         Assert.DoesNotContain(suggestions, s => s.Text.StartsWith("Read also", StringComparison.Ordinal) || s.Text.StartsWith("Image source", StringComparison.Ordinal));
         Assert.DoesNotContain(suggestions, s => s.Text == "Meeting with Trump");
     }
@@ -91,7 +91,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void A_span_inside_the_aside_is_editorial_in_its_sentences_context()
     {
-        var text = SampleFiles.Read("002");
+        var text = SampleArticles.Read("002");
         var start = text.IndexOf("Russia did not invade", StringComparison.Ordinal);
         var span = new TextSpan(start, text.IndexOf(", unlike", start, StringComparison.Ordinal));
         var assessment = ClaimSuggester.Assess(text, span);
@@ -103,7 +103,7 @@ public sealed class ClaimSuggesterTests
     [Fact]
     public void The_outlets_plain_statement_of_an_event_is_factual()
     {
-        var text = SampleFiles.Read("001");
+        var text = SampleArticles.Read("001");
         var meeting = Assert.Single(ClaimSuggester.Suggest(text), s => s.Text.Contains("22 November"));
         Assert.Equal(ClaimKind.Factual, meeting.Kind);
         Assert.Contains(meeting.Signals, s => s.Code == "date");

@@ -39,7 +39,7 @@ public sealed class SegmentationTests
     [InlineData("002")]
     public void Offsets_round_trip_exactly_on_the_samples(string sample)
     {
-        var text = SampleFiles.Read(sample);
+        var text = SampleArticles.Read(sample);
         var passages = PassageSplitter.Split(text);
         Assert.NotEmpty(passages);
         foreach (var p in passages)

@@ -38,15 +38,19 @@ public sealed class FeedTests(PrivateNetworkDesk desk)
         var articles = await ArticlesOfAsync(outlet, expected: 3);
         Assert.Equal(3, articles.Count);
 
-        // Poll again: nothing new.
+        // Poll again: nothing new. A poll writes its LastPolledAt last, with its final save: once that moves, the poll has
+        // finished and anything it added is there to count.
+        var firstPoll = (await Eventually.SignalAsync(() => FeedAsync(feedId), f => f.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String,
+            "the first poll finishing")).GetProperty("lastPolledAt").GetDateTime();
         Assert.Equal(HttpStatusCode.Accepted, (await desk.Admin.PostAsync($"/api/v1/feeds/{feedId}/poll", null)).StatusCode);
-        await site.WaitForAsync(r => r.Count(x => x.Path == "/rss") >= 2);
-        await Task.Delay(1500);
+        var feed = await Eventually.SignalAsync(() => FeedAsync(feedId), f => f.GetProperty("lastPolledAt").GetDateTime() > firstPoll, "the second poll finishing");
         Assert.Equal(3, (await ArticlesOfAsync(outlet, expected: 3)).Count);
-        var feed = (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/feeds")).EnumerateArray().Single(f => f.Id() == feedId);
         Assert.Equal(3, feed.GetProperty("itemsSeen").GetInt32());
         Assert.Equal(3, site.Requests.Count(r => r.Path.StartsWith($"/story/{marker}/", StringComparison.Ordinal)));
     }
+
+    private async Task<JsonElement> FeedAsync(long feedId) =>
+        (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/feeds")).EnumerateArray().Single(f => f.Id() == feedId);
 
     private Task<List<JsonElement>> ArticlesOfAsync(string outlet, int expected) =>
         Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles?outlet={Uri.EscapeDataString(outlet)}&pageSize=50"))

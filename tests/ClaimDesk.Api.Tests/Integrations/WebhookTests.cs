@@ -88,12 +88,18 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
         Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("disabledAt").ValueKind);
         Assert.Contains("410", listed.GetProperty("disabledReason").GetString());
 
-        // Nothing more is sent to it.
+        // Nothing more is sent to it. A live subscription gets the next claim; the outbox writes that claim's deliveries
+        // for every subscription in the same transaction, so once the live one's has arrived the disabled one's would exist.
+        await using var witness = await LocalReceiver.StartAsync();
+        var (witnessSubscription, _) = await SubscribeAsync(witness, "claim.registered");
         var before = receiver.Requests.Count;
         var next = Stories.Unique();
-        await desk.Admin.RegisterClaimAsync((await desk.Admin.RegisterOwnArticleAsync(body: next.Article)).Id(), next.Claim);
-        await Task.Delay(1500);
+        var nextClaim = await desk.Admin.RegisterClaimAsync((await desk.Admin.RegisterOwnArticleAsync(body: next.Article)).Id(), next.Claim);
+        await Eventually.SignalAsync(() => Task.FromResult(witness.Requests.ToList()),
+            r => r.Any(x => x.Body.Contains($"\"claimId\":{nextClaim.Id()}")), "the next claim's delivery to a live subscription");
+        Assert.Single((await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).EnumerateArray());
         Assert.Equal(before, receiver.Requests.Count);
+        await (await desk.Admin.DeleteAsync($"/api/v1/webhooks/{witnessSubscription}")).ShouldBe(HttpStatusCode.NoContent, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -106,7 +112,8 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
         var story = Stories.Unique();
         var article = await tool.RegisterOwnArticleAsync(body: story.Article);
         await tool.RegisterClaimAsync(article.Id(), story.Claim);
-        await receiver.WaitForAsync(r => r.Any(x => x.Body.Contains(story.Claim[..20])));
+        await Eventually.SignalAsync(() => Task.FromResult(receiver.Requests.ToList()), r => r.Any(x => x.Body.Contains(story.Claim[..20])),
+            "the delivery signed with the secret");
 
         var logs = string.Join('\n', desk.Logs);
         Assert.NotEmpty(logs);

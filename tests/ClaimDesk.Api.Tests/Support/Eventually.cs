@@ -14,4 +14,16 @@ public static class Eventually
             await Task.Delay(150);
         }
     }
+
+    /// <summary>
+    /// Waits for a positive sign that the work under test has run — a job's own completion marker, or a later message
+    /// that arrived — and fails the test if it never comes. A test that then asserts that something did NOT happen
+    /// proves it, instead of passing because the work was merely slow.
+    /// </summary>
+    public static async Task<T> SignalAsync<T>(Func<Task<T>> read, Func<T, bool> signal, string what, int seconds = 30)
+    {
+        var value = await ReadUntilAsync(read, signal, seconds);
+        Assert.True(signal(value), $"No sign within {seconds} s of {what}.");
+        return value;
+    }
 }

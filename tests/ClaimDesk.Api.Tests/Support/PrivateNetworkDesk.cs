@@ -36,7 +36,7 @@ public sealed class PrivateNetworkDesk : ClaimDeskApiFactory
         }));
     }
 
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+    internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new CapturingLogger(sink, categoryName);
         public void Dispose() { }

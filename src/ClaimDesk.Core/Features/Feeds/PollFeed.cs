@@ -40,7 +40,6 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
     {
         var feed = await db.Feeds.FirstOrDefaultAsync(f => f.Id == command.FeedId && f.Active, ct);
         if (feed is null) return 0;
-        feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
 
         List<string> links;
         try
@@ -58,6 +57,7 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
         {
             // Every role reads a feed's last error: the public reason there, the technical detail in the logs.
             feed.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
             logger.LogInformation("Feed {FeedId} could not be polled: {Reason} ({Detail})", feed.Id, ex.Message, (ex as OutboundRefusedException)?.Detail ?? ex.GetType().Name);
             return 0;
         }
@@ -79,6 +79,9 @@ public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, 
             added++;
         }
         feed.ItemsSeen += added;
+        // Set last, so it is saved with the poll's final write: each submitted link saves on its own, and a poll marked
+        // done before its items are in would tell a reader it had finished.
+        feed.LastPolledAt = clock.GetUtcNow().UtcDateTime;
         return added;
     }
 }

@@ -1,0 +1,45 @@
+using System.Reflection;
+
+namespace ClaimDesk.Architecture.Tests;
+
+/// <summary>A newcomer finds the code of a use case by its name: the handler of RegisterClaim is RegisterClaimHandler.</summary>
+public sealed class HandlerNamingTests
+{
+    private static readonly string[] RequestHandlerInterfaces =
+        ["IRequestHandler`1", "IRequestHandler`2", "ICommandHandler`1", "ICommandHandler`2", "IQueryHandler`2",
+         "IStreamRequestHandler`2", "IStreamCommandHandler`2", "IStreamQueryHandler`2"];
+
+    [Fact]
+    public void Every_handler_is_named_after_the_request_it_handles()
+    {
+        var handlers = HandlersIn(Layers.Core).Concat(HandlersIn(Layers.Host)).ToList();
+        Assert.NotEmpty(handlers); // the rule must see the handlers it judges
+
+        var misnamed = handlers.Where(h => h.Handler.Name != h.Request.Name + "Handler")
+            .Select(h => $"{h.Handler.FullName} handles {h.Request.Name}: name it {h.Request.Name}Handler").ToList();
+        Assert.True(misnamed.Count == 0, string.Join("\n", misnamed));
+    }
+
+    [Fact]
+    public void A_handler_handles_one_request()
+    {
+        var several = HandlersIn(Layers.Core).Concat(HandlersIn(Layers.Host)).GroupBy(h => h.Handler).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.FullName} handles {string.Join(", ", g.Select(h => h.Request.Name))}").ToList();
+        Assert.True(several.Count == 0, string.Join("\n", several));
+    }
+
+    private static IEnumerable<(Type Handler, Type Request)> HandlersIn(Assembly assembly) =>
+        from type in LoadableTypes(assembly)
+        where type is { IsClass: true, IsAbstract: false } && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute))
+        // The source generator's own Mediator class wires handlers up; it is not one.
+        where type.Namespace?.StartsWith("ClaimDesk.Core.Mediator", StringComparison.Ordinal) != true
+        from contract in type.GetInterfaces()
+        where contract.IsGenericType && contract.Namespace == "Mediator" && RequestHandlerInterfaces.Contains(contract.Name)
+        select (type, contract.GetGenericArguments()[0]);
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try { return assembly.GetTypes(); }
+        catch (ReflectionTypeLoadException ex) { return ex.Types.OfType<Type>(); }
+    }
+}
