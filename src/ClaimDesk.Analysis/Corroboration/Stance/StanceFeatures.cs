@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Numerics.Tensors;
 using ClaimDesk.Analysis.Text;
 
@@ -64,22 +65,44 @@ internal static class StanceFeatures
         var confirming = new int[n];
         var claimWordHits = new int[n];
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var claimWordLookup = claim.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[64];
         for (var i = 0; i < n; i++)
         {
-            chars += passages[i].Text.Length;
+            var text = passages[i].Text;
+            chars += text.Length;
             seen.Clear();
-            foreach (var word in EnglishAnalyzer.Words(passages[i].Text))
+            // Allocation-free: each word is lower-cased into a buffer and looked up as a span.
+            var start = -1;
+            for (var c = 0; c <= text.Length; c++)
             {
-                words++;
-                if (claim.Words.Contains(word))
+                var ch = c < text.Length ? text[c] : ' ';
+                // The same words as EnglishAnalyzer.Words: inner apostrophes and hyphens, and decimal points or commas between digits.
+                if (char.IsLetterOrDigit(ch)
+                    || (start >= 0 && c + 1 < text.Length && char.IsLetterOrDigit(text[c + 1])
+                        && (ch is '\'' or '’' or '-' || (ch is '.' or ',' && char.IsDigit(text[c - 1]) && char.IsDigit(text[c + 1])))))
                 {
-                    found.Add(word);
-                    if (seen.Add(word)) claimWordHits[i]++;
+                    if (start < 0) start = c;
+                    continue;
                 }
-                if (StanceCues.Refuting.Contains(word)) refuting[i]++;
-                if (StanceCues.Hedging.Contains(word)) hedging[i]++;
-                if (StanceCues.Reporting.Contains(word)) reporting[i]++;
-                if (StanceCues.Confirming.Contains(word)) confirming[i]++;
+                if (start < 0) continue;
+                var word = text.AsSpan(start, c - start);
+                start = -1;
+                words++;
+                if (word.Length > lower.Length) continue;
+                var length = word.ToLowerInvariant(lower);
+                var w = lower[..length];
+                w.Replace('’', '\'');
+                if (w.EndsWith("'s")) w = w[..^2];
+                if (claimWordLookup.TryGetValue(w, out var claimWord))
+                {
+                    found.Add(claimWord);
+                    if (seen.Add(claimWord)) claimWordHits[i]++;
+                }
+                if (Refuting.Contains(w)) refuting[i]++;
+                if (Hedging.Contains(w)) hedging[i]++;
+                if (Reporting.Contains(w)) reporting[i]++;
+                if (Confirming.Contains(w)) confirming[i]++;
             }
         }
         Put(Math.Log(1 + chars));
@@ -171,6 +194,11 @@ internal static class StanceFeatures
         }
         return top;
     }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Refuting = StanceCues.Refuting.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Hedging = StanceCues.Hedging.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Reporting = StanceCues.Reporting.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Confirming = StanceCues.Confirming.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal) { "but", "although", "though", "whereas", "while", "however" };
 

@@ -61,14 +61,13 @@ public sealed class StanceModelFile
     public required double ContradictsWeight { get; init; }
     public Dictionary<string, string> Training { get; init; } = [];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = false,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static StanceModelFile Read(Stream stream) =>
-        JsonSerializer.Deserialize<StanceModelFile>(stream, Json) ?? throw new InvalidDataException("The stance model file is empty.");
+        JsonSerializer.Deserialize(stream, StanceModelJson.Default.StanceModelFile) ?? throw new InvalidDataException("The stance model file is empty.");
 
-    public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, Json);
+    public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, StanceModelJson.Default.StanceModelFile);
 }
+
+/// <summary>Source-generated, so loading works where reflection-based JSON is off (trimmed or AOT hosts).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StanceModelFile))]
+internal sealed partial class StanceModelJson : JsonSerializerContext;
