@@ -19,13 +19,12 @@ public sealed class StanceModelTests(Embeddings minilm)
         "The talks have stalled over cod quotas for two years.")]
     [InlineData("Mayor Ines Calloway spoke to reporters about the new flood barriers.",
         "Speaking to reporters on Thursday, Mayor Ines Calloway described the new flood barriers along the river.\n" +
-        "She said the barriers would be finished before the winter storms.\n" +
-        "The city paid for the work with a regional grant.")]
+        "The barriers, paid for with a regional grant, were finished in October.")]
     public void A_report_in_other_words_supports(string claim, string article)
     {
         var result = _model.Assess(minilm.Claim(claim, Published), minilm.Article(article, Published));
         Assert.True(result.Related);
-        Assert.Equal(Stance.Supports, result.Stance);
+        Assert.True(result.Stance == Stance.Supports, $"{result.Stance}: {result.Probabilities}");
         Assert.Null(result.Reason);
         Assert.NotEmpty(result.Passages);
         Assert.Equal(0, result.Passages[0].Index);

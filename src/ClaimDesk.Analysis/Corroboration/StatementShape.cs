@@ -109,7 +109,8 @@ public sealed record StatementShape(
                 while (start > 0 && IsName(words[start - 1].Text)) start--;
                 var run = words.Skip(start).Take(j - start + 1).Select(w => TrimPossessive(w.Text)).ToList();
                 // "The Secretary General warned", "NATO's chief warned": a person named by office may be the claim's own.
-                if (words.Skip(start).Take(i - start).Any(w => Offices.Contains(TrimPossessive(w.Text)))) return null;
+                // "The Russian leader" too: the matched word can itself be the office.
+                if (words.Skip(start).Take(i - start + 1).Any(w => Offices.Contains(TrimPossessive(w.Text)))) return null;
                 return string.Join(' ', run);
             }
             return null;

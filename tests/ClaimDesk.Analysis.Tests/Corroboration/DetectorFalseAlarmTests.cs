@@ -39,6 +39,15 @@ public sealed class DetectorFalseAlarmTests
     }
 
     [Fact]
+    public void A_person_named_by_office_where_the_claim_names_an_office_is_not_another_actor()
+    {
+        // The claim's "leaders" is matched by "the Danish leader": a person named by office, not a rival actor.
+        var result = StanceClassifier.Classify("Halvorsen said leaders of the alliance should not be celebrating the deal.", Published,
+            "“We cannot have the Danish leader and the others celebrating a bad deal,” Halvorsen said.", Published, 0.75);
+        Assert.DoesNotContain(result.Discrepancies, d => d.Kind == DiscrepancyKind.Actor);
+    }
+
+    [Fact]
     public void Another_named_person_doing_it_is_still_an_actor_discrepancy()
     {
         var result = StanceClassifier.Classify("Lindqvist vetoed the harbour bill.", Published,
