@@ -15,19 +15,19 @@ public static class StanceClassifier
     public const double ParaphraseSimilarity = 0.72;
     /// <summary>Cosine above which a passage sharing the claim's words can support it.</summary>
     public const double SupportSimilarity = 0.6;
+    /// <summary>Cosine above which a passage naming the claim's people and sharing its words tells the same story.</summary>
+    public const double SameStorySimilarity = 0.5;
 
-    public static StanceAssessment Classify(string claimText, DateOnly? claimContextDate, string passageText, DateOnly? passageContextDate, double semanticSimilarity)
+    public static StanceAssessment Classify(string claimText, DateOnly? claimContextDate, string passageText, DateOnly? passageContextDate, double semanticSimilarity) =>
+        Classify(StatementShape.Of(claimText, claimContextDate), claimText, StatementShape.Of(passageText, passageContextDate), passageText, semanticSimilarity);
+
+    /// <summary>The same, on shapes already read (the stance model reads each passage once for several uses).</summary>
+    internal static StanceAssessment Classify(StatementShape claim, string claimText, StatementShape passage, string passageText, double semanticSimilarity)
     {
-        var claim = StatementShape.Of(claimText, claimContextDate);
-        var passage = StatementShape.Of(passageText, passageContextDate);
         var coverage = Coverage(claim, passage);
         var sharedNames = claim.Names.Count(passage.Mentions);
         var predicateShared = claim.Predicate is { } p && passage.Terms.Contains(p);
-        // The same event: what happened is shared, and so is who was involved — or everything but the names is
-        // (another actor doing the very same thing is the same event, told differently).
-        var sameEvent = (predicateShared && coverage >= 0.3
-                         && (sharedNames > 0 || claim.Names.Count == 0 || CoverageWithoutNames(claim, passage) >= 0.6))
-                        || semanticSimilarity >= ParaphraseSimilarity;
+        var sameEvent = SameEvent(claim, passage, semanticSimilarity, coverage, sharedNames, predicateShared);
 
         var discrepancies = sameEvent ? FindDiscrepancies(claim, passage, passageText) : [];
         if (discrepancies.Count > 0)
@@ -38,10 +38,32 @@ public static class StanceClassifier
                                && sharedNames * 2 >= claim.Names.Count;
         var closeEnough = semanticSimilarity >= ParaphraseSimilarity
                           || (semanticSimilarity >= SupportSimilarity && coverage >= 0.5 && (predicateShared || claim.Predicate is null));
-        if (sameEvent && carriesSpecifics && closeEnough)
+        // "…, the opposition claimed falsely", "may have won": a passage that reports the claim without endorsing it
+        // (hedged, or marked false) does not support it, unless the claim is hedged the same way.
+        var endorses = !StanceCues.Any(passageText, StanceCues.NotEndorsing) || StanceCues.Any(claimText, StanceCues.NotEndorsing);
+        if (sameEvent && carriesSpecifics && closeEnough && endorses)
             return new StanceAssessment(Stance.Supports, Score(semanticSimilarity, coverage), []);
 
         return new StanceAssessment(Stance.Mentions, Math.Round(Math.Clamp(semanticSimilarity, 0, 1) * 0.8, 4), []);
+    }
+
+    /// <summary>
+    /// The same event: what happened is shared, and so is who was involved — or everything but the names is (another
+    /// actor doing the very same thing is the same event, told differently); or the passage names the claim's people,
+    /// shares its words and is close in meaning ("met … on 23 November" vs "during a meeting … on 22 November").
+    /// </summary>
+    private static bool SameEvent(StatementShape claim, StatementShape passage, double semanticSimilarity, double coverage, int sharedNames, bool predicateShared) =>
+        (predicateShared && coverage >= 0.3 && (sharedNames > 0 || claim.Names.Count == 0 || CoverageWithoutNames(claim, passage) >= 0.6))
+        || (sharedNames >= 2 && coverage >= 0.3 && semanticSimilarity >= SameStorySimilarity)
+        || semanticSimilarity >= ParaphraseSimilarity;
+
+    /// <summary>The mismatches a passage about the same event shows, or none when it is about something else.</summary>
+    internal static IReadOnlyList<Discrepancy> Discrepancies(StatementShape claim, StatementShape passage, string passageText, double semanticSimilarity)
+    {
+        var coverage = Coverage(claim, passage);
+        var sharedNames = claim.Names.Count(passage.Mentions);
+        var predicateShared = claim.Predicate is { } p && passage.Terms.Contains(p);
+        return SameEvent(claim, passage, semanticSimilarity, coverage, sharedNames, predicateShared) ? FindDiscrepancies(claim, passage, passageText) : [];
     }
 
     private static List<Discrepancy> FindDiscrepancies(StatementShape claim, StatementShape passage, string passageText)
@@ -71,7 +93,7 @@ public static class StanceClassifier
     }
 
     /// <summary>Share of the claim's content terms that the passage uses.</summary>
-    private static double Coverage(StatementShape claim, StatementShape passage)
+    internal static double Coverage(StatementShape claim, StatementShape passage)
     {
         if (claim.Terms.Count == 0) return 0;
         var passageTerms = passage.Terms.ToHashSet(StringComparer.Ordinal);

@@ -27,7 +27,22 @@ public sealed record StatementShape(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "President", "Prime", "Minister",
         "Secretary-General", "Chief", "Leader", "General", "Former", "Newly",
+        // Abbreviated months and days ("Dec. 4", "Sept. 30", "Tues.") are dates, not actors.
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words that name a person by their office: "the Secretary General of the alliance", "the Prime Minister".
+    // A passage naming the claim's person this way is not another actor.
+    private static readonly FrozenSet<string> Offices = new[]
+    {
+        "president", "vice", "prime", "minister", "secretary", "secretary-general", "general", "chancellor", "chief", "director",
+        "chair", "chairman", "chairwoman", "chairperson", "governor", "mayor", "spokesperson", "spokesman", "spokeswoman",
+        "ambassador", "senator", "congressman", "congresswoman", "representative", "king", "queen", "prince", "princess", "pope",
+        "ceo", "leader", "commissioner", "deputy", "head", "speaker", "envoy", "premier", "foreign", "defence", "defense",
+        "attorney", "judge", "justice", "commander", "admiral", "colonel", "officer", "councillor", "councilor", "sheriff",
+        "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president-elect", "cardinal", "bishop", "sultan", "emir", "gen", "sen",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> PastTense = new[]
     {
@@ -47,7 +62,7 @@ public sealed record StatementShape(
         var dates = DateMentions.Find(text, context);
         var numbers = NumberMentions.Find(text, dates.Select(d => (d.Start, d.End)).ToList())
             .Where(n => n.IsPercent || n.Unit == "year" || (n.Unit.Length > 2 && !IsStopword(n.Unit))).ToList();
-        var words = Tokens(text);
+        var words = Tokens(WithoutInsertions(text));
         var names = NameRuns(words);
         var negated = IsNegated(words);
 
@@ -83,7 +98,7 @@ public sealed record StatementShape(
     /// </summary>
     public static string? ActorOf(string text, string predicateStem)
     {
-        var words = Tokens(text);
+        var words = Tokens(WithoutInsertions(text));
         for (var i = 0; i < words.Count; i++)
         {
             if (EnglishAnalyzer.Stem(words[i].Text.ToLowerInvariant().Replace('’', '\'')) != predicateStem) continue;
@@ -92,7 +107,11 @@ public sealed record StatementShape(
                 if (!IsName(words[j].Text)) continue;
                 var start = j;
                 while (start > 0 && IsName(words[start - 1].Text)) start--;
-                return string.Join(' ', words.Skip(start).Take(j - start + 1).Select(w => TrimPossessive(w.Text)));
+                var run = words.Skip(start).Take(j - start + 1).Select(w => TrimPossessive(w.Text)).ToList();
+                // "The Secretary General warned", "NATO's chief warned": a person named by office may be the claim's own.
+                // "The Russian leader" too: the matched word can itself be the office.
+                if (words.Skip(start).Take(i - start + 1).Any(w => Offices.Contains(TrimPossessive(w.Text)))) return null;
+                return string.Join(' ', run);
             }
             return null;
         }
@@ -120,7 +139,26 @@ public sealed record StatementShape(
     public static bool NamesOverlap(string a, string b) =>
         a.Split(' ').Intersect(b.Split(' '), StringComparer.OrdinalIgnoreCase).Any();
 
-    private static bool IsStopword(string word) => EnglishAnalyzer.Terms(word).Count == 0;
+    private static bool IsStopword(string word) => EnglishAnalyzer.IsStopword(word);
+
+    /// <summary>
+    /// The text with editors' bracketed insertions blanked ("[Chinese leader] Xi Jinping"): they are the outlet's gloss
+    /// inside someone else's words, not part of what was said. Blanked, not removed, so offsets stay put.
+    /// </summary>
+    public static string WithoutInsertions(string text)
+    {
+        if (!text.Contains('[')) return text;
+        var chars = text.ToCharArray();
+        var depth = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '[') depth++;
+            var inside = depth > 0;
+            if (chars[i] == ']' && depth > 0) depth--;
+            if (inside) chars[i] = ' ';
+        }
+        return new string(chars);
+    }
 
     private static bool IsName(string word) =>
         word.Length > 1 && char.IsUpper(word[0]) && !NotNames.Contains(word) && !NotNames.Contains(TrimPossessive(word));

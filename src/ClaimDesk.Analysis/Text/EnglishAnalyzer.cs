@@ -1,44 +1,82 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
 
 namespace ClaimDesk.Analysis.Text;
 
 /// <summary>
-/// The light English analysis shared by lexical search and overlap checks: lower-case word tokens, stopwords out,
-/// a conservative suffix strip so "meeting"/"met"/"meets" and "neighbors"/"neighbor" meet. Deterministic and allocation-light.
+/// The English analysis shared by lexical search, overlap checks and the stance features: Lucene's standard tokenizer,
+/// possessives dropped, lower-cased, English stopwords out and the Porter stemmer, so "meeting"/"meets",
+/// "appointed"/"appointment" and "neighbors"/"neighbor" meet. Irregular forms ("met", "won") are left to semantic
+/// similarity: no hand-kept list can cover them. Thread-safe (Lucene reuses one token stream per thread).
 /// </summary>
 public static class EnglishAnalyzer
 {
-    private static readonly FrozenSet<string> Stopwords = new[]
-    {
-        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his",
-        "i", "if", "in", "into", "is", "it", "its", "it's", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their",
-        "them", "then", "there", "these", "they", "this", "those", "to", "was", "we", "were", "which", "who", "whom", "will",
-        "with", "would", "can", "could", "should", "may", "might", "also", "about", "after", "before", "during", "over", "such",
-        "very", "more", "most", "any", "all", "some", "up", "out", "s", "t", "said", "says", "say", "being", "what", "when",
-        "where", "while", "how", "do", "does", "did", "just", "only", "other", "one's", "us", "you", "your", "my", "me",
-    }.ToFrozenSet();
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    // Irregular forms the suffix rules cannot reach, mapped to the form the rules produce for the base word.
-    private static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>
+    /// <summary>Lucene's English stop set plus general function words (pronouns, auxiliaries, "said") that carry no topic.</summary>
+    private static readonly CharArraySet StopSet = BuildStopSet();
+
+    private static readonly FrozenSet<string> Stopwords = StopSet.Select(w => w.ToString()!).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly Analyzer Chain = Analyzer.NewAnonymous((_, reader) =>
     {
-        ["met"] = "meet", ["meeting"] = "meet", ["meetings"] = "meet", ["said"] = "say", ["told"] = "tell", ["went"] = "go",
-        ["gone"] = "go", ["made"] = "make", ["took"] = "take", ["taken"] = "take", ["gave"] = "give", ["given"] = "give",
-        ["held"] = "hold", ["won"] = "win", ["lost"] = "lose", ["began"] = "begin", ["sent"] = "send", ["paid"] = "pay",
-        ["led"] = "lead", ["left"] = "leave", ["sold"] = "sell", ["bought"] = "buy", ["fought"] = "fight", ["invaded"] = "invade",
-        ["invading"] = "invade", ["invasion"] = "invade", ["invades"] = "invade", ["warned"] = "warn", ["warning"] = "warn",
-    }.ToFrozenDictionary();
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new StopFilter(Version, stream, StopSet);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
+
+    private static readonly Analyzer Stemmer = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(tokenizer, new PorterStemFilter(new LowerCaseFilter(Version, tokenizer)));
+    });
+
+    // English vocabulary is bounded; the cap only guards against a flood of unique tokens (ids, URLs).
+    private const int StemCacheLimit = 200_000;
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
 
     /// <summary>The content terms of a text (stopwords removed, stemmed).</summary>
     public static List<string> Terms(string text)
     {
         var terms = new List<string>();
-        foreach (var word in Words(text))
-        {
-            if (Stopwords.Contains(word)) continue;
-            var stem = Stem(word);
-            if (stem.Length > 0) terms.Add(stem);
-        }
+        if (string.IsNullOrEmpty(text)) return terms;
+        using var stream = Chain.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            if (term.Length > 0) terms.Add(term.ToString());
+        stream.End();
         return terms;
+    }
+
+    /// <summary>True for a word the analysis drops (compared lower-cased).</summary>
+    public static bool IsStopword(string word) => Stopwords.Contains(word.ToLowerInvariant());
+
+    /// <summary>The stem <see cref="Terms"/> gives a single word (lower-cased, possessive kept out by the caller).</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length == 0) return word;
+        if (StemCache.TryGetValue(word, out var cached)) return cached;
+        string stem;
+        using (var stream = Stemmer.GetTokenStream("word", word.Replace('’', '\'')))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            stem = stream.IncrementToken() ? term.ToString() : word;
+            stream.End();
+        }
+        if (StemCache.Count < StemCacheLimit) StemCache.TryAdd(word, stem);
+        return stem;
     }
 
     /// <summary>Lower-cased word tokens: letters and digits, with inner apostrophes, hyphens and decimal points kept.</summary>
@@ -69,29 +107,19 @@ public static class EnglishAnalyzer
         return lower.EndsWith("'s", StringComparison.Ordinal) ? lower[..^2] : lower;
     }
 
-    /// <summary>A conservative stemmer: plural and verb endings only, never below three letters.</summary>
-    public static string Stem(string word)
+    private static CharArraySet BuildStopSet()
     {
-        var stem = StripSuffix(word);
-        // "approve"/"approved"/"approving" all end as "approv".
-        return stem.Length > 4 && stem[^1] == 'e' && !char.IsDigit(stem[0]) ? stem[..^1] : stem;
+        var set = new CharArraySet(Version, 200, ignoreCase: false);
+        foreach (var word in Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet) set.Add(word.ToString());
+        foreach (var word in new[]
+                 {
+                     "been", "from", "had", "has", "have", "he", "her", "his", "i", "its", "our", "she", "them", "we", "which",
+                     "who", "whom", "would", "can", "could", "should", "may", "might", "also", "about", "after", "before", "during",
+                     "over", "very", "more", "most", "any", "all", "some", "up", "out", "s", "t", "said", "says", "say", "being",
+                     "what", "when", "where", "while", "how", "do", "does", "did", "just", "only", "other", "us", "you", "your",
+                     "my", "me", "were", "so", "than",
+                 })
+            set.Add(word);
+        return set;
     }
-
-    private static string StripSuffix(string word)
-    {
-        if (Irregular.TryGetValue(word, out var irregular)) return irregular;
-        if (word.Length <= 3 || char.IsDigit(word[0])) return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5) return TrimDouble(word[..^3]);
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4) return TrimDouble(word[..^2]);
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches") || word.EndsWith("shes")))
-            return word[..^2];
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
-            && !word.EndsWith("is", StringComparison.Ordinal)) return word[..^1];
-        return word;
-    }
-
-    // "stopped" → "stopp" → "stop"; "planned" → "plan"; but "called" stays "call".
-    private static string TrimDouble(string stem) =>
-        stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
 }

@@ -13,8 +13,9 @@ public sealed class StanceClassifierTests
     [Fact]
     public void The_same_meeting_on_another_day_contradicts_with_a_date_discrepancy()
     {
+        // "met" and "held a meeting" no longer meet by a hand-kept irregular-verb list: the passage says "met" too.
         var result = StanceClassifier.Classify("The mayor met the union leaders on 4 March.", Published,
-            "The mayor held a meeting with the union leaders at the town hall on 3 March.", Published, 0.66);
+            "On 3 March the mayor met the union leaders at the town hall.", Published, 0.66);
 
         Assert.Equal(Stance.Contradicts, result.Stance);
         var discrepancy = Assert.Single(result.Discrepancies);

@@ -1,0 +1,34 @@
+using ClaimDesk.Analysis.Corroboration;
+
+namespace ClaimDesk.StanceModelTests;
+
+/// <summary>The sample articles (by path), judged whole by the shipped model as gathering will judge them.</summary>
+[Collection(EmbeddingsCollection.Name)]
+public sealed class SampleArticleTests(Embeddings minilm)
+{
+    private readonly IStanceModel _model = LearnedStanceModel.Shipped;
+
+    [Fact]
+    public void Sample_001_contradicts_the_meeting_date_claimed_in_000_and_says_why()
+    {
+        var claim = minilm.Claim("Rutte met Trump and his foreign policy team on 23 November", SampleFiles.PublishedAt("000"));
+        var result = _model.Assess(claim, minilm.Article(SampleFiles.Read("001"), SampleFiles.PublishedAt("001")));
+
+        Assert.True(result.Related);
+        Assert.True(Stance.Contradicts == result.Stance, $"{result}: {result.Probabilities} {string.Join(";", result.Discrepancies)} {string.Join(";", result.Passages)}");
+        var date = Assert.Single(result.Discrepancies, d => d.Kind == DiscrepancyKind.Date);
+        Assert.Equal("2024-11-23", date.ClaimValue);
+        Assert.Equal("2024-11-22", date.PassageValue);
+        Assert.DoesNotContain(result.Discrepancies, d => d.Kind == DiscrepancyKind.Actor);
+    }
+
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    public void No_other_sample_supports_the_russia_aside_of_002(string other)
+    {
+        var claim = minilm.Claim("Russia did not invade its neighbors during Trump's first term", SampleFiles.PublishedAt("002"));
+        var result = _model.Assess(claim, minilm.Article(SampleFiles.Read(other), SampleFiles.PublishedAt(other)));
+        Assert.NotEqual(Stance.Supports, result.Stance);
+    }
+}
