@@ -1,3 +1,4 @@
+using ClaimDesk.Samples;
 using ClaimDesk.Analysis.Corroboration;
 
 namespace ClaimDesk.StanceModelTests;
@@ -11,8 +12,8 @@ public sealed class SampleArticleTests(Embeddings minilm)
     [Fact]
     public void Sample_001_contradicts_the_meeting_date_claimed_in_000_and_says_why()
     {
-        var claim = minilm.Claim("Rutte met Trump and his foreign policy team on 23 November", SampleFiles.PublishedAt("000"));
-        var result = _model.Assess(claim, minilm.Article(SampleFiles.Read("001"), SampleFiles.PublishedAt("001")));
+        var claim = minilm.Claim("Rutte met Trump and his foreign policy team on 23 November", SampleArticles.Get("000").PublishedAt);
+        var result = _model.Assess(claim, minilm.Article(SampleArticles.Read("001"), SampleArticles.Get("001").PublishedAt));
 
         Assert.True(result.Related);
         Assert.True(Stance.Contradicts == result.Stance, $"{result}: {result.Probabilities} {string.Join(";", result.Discrepancies)} {string.Join(";", result.Passages)}");
@@ -27,8 +28,8 @@ public sealed class SampleArticleTests(Embeddings minilm)
     [InlineData("001")]
     public void No_other_sample_supports_the_russia_aside_of_002(string other)
     {
-        var claim = minilm.Claim("Russia did not invade its neighbors during Trump's first term", SampleFiles.PublishedAt("002"));
-        var result = _model.Assess(claim, minilm.Article(SampleFiles.Read(other), SampleFiles.PublishedAt(other)));
+        var claim = minilm.Claim("Russia did not invade its neighbors during Trump's first term", SampleArticles.Get("002").PublishedAt);
+        var result = _model.Assess(claim, minilm.Article(SampleArticles.Read(other), SampleArticles.Get(other).PublishedAt));
         Assert.NotEqual(Stance.Supports, result.Stance);
     }
 }

@@ -1,3 +1,4 @@
+using ClaimDesk.Samples;
 using BenchmarkDotNet.Attributes;
 using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Analysis.Text;
@@ -24,7 +25,7 @@ public class StanceModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = string.Join("\n", Samples.Texts());
+        var text = string.Join("\n", SampleArticles.All().Select(s => s.Text));
         var spans = PassageSplitter.Split(text).Take(40).ToList();
         using var embedder = new MiniLmTextEmbedder();
         var vectors = embedder.Embed(spans.Select(s => s.Slice(text)).ToList());

@@ -1,3 +1,4 @@
+using ClaimDesk.Samples;
 using System.Diagnostics;
 using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Analysis.Text;
@@ -21,7 +22,7 @@ public sealed class StanceModelScenario : IBenchScenario
     public Task RunAsync(string[] args)
     {
         var rounds = args.Length > 1 && args[0] == "--rounds" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
-        var text = string.Join("\n", Samples.Texts());
+        var text = string.Join("\n", SampleArticles.All().Select(s => s.Text));
         var spans = PassageSplitter.Split(text).Take(40).ToList();
         StanceArticle article;
         StanceClaim claim;
