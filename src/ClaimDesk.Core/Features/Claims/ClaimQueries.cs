@@ -22,17 +22,33 @@ internal static class ClaimQueries
     {
         var rows = await db.Evidence.AsNoTracking().Where(e => e.ClaimId == claimId)
             .GroupBy(e => new { e.Stance, e.Independent, e.ReviewState })
-            .Select(g => new { g.Key.Stance, g.Key.Independent, g.Key.ReviewState, Count = g.Count() })
+            .Select(g => new EvidenceCount(claimId, g.Key.Stance, g.Key.Independent, g.Key.ReviewState, g.Count()))
             .ToListAsync(ct);
-        return new EvidenceSummary(
-            rows.Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Supports).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Contradicts).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Mentions).Sum(r => r.Count),
-            rows.Where(r => r.Stance == Stance.Supports && r.Independent).Sum(r => r.Count),
-            rows.Where(r => r.ReviewState == EvidenceReviewState.Accepted).Sum(r => r.Count),
-            rows.Where(r => r.ReviewState == EvidenceReviewState.Rejected).Sum(r => r.Count));
+        return Summarize(rows);
     }
+
+    /// <summary>The evidence summaries of several claims in one query (a page of the work queue); a claim without evidence gets zeros.</summary>
+    public static async Task<IReadOnlyDictionary<long, EvidenceSummary>> SummarizeEvidenceAsync(
+        ClaimDeskDbContext db, IReadOnlyCollection<long> claimIds, CancellationToken ct)
+    {
+        var rows = await db.Evidence.AsNoTracking().Where(e => claimIds.Contains(e.ClaimId))
+            .GroupBy(e => new { e.ClaimId, e.Stance, e.Independent, e.ReviewState })
+            .Select(g => new EvidenceCount(g.Key.ClaimId, g.Key.Stance, g.Key.Independent, g.Key.ReviewState, g.Count()))
+            .ToListAsync(ct);
+        var byClaim = rows.ToLookup(r => r.ClaimId);
+        return claimIds.Distinct().ToDictionary(id => id, id => Summarize(byClaim[id].ToList()));
+    }
+
+    private sealed record EvidenceCount(long ClaimId, Stance Stance, bool Independent, EvidenceReviewState ReviewState, int Count);
+
+    private static EvidenceSummary Summarize(IReadOnlyList<EvidenceCount> rows) => new(
+        rows.Sum(r => r.Count),
+        rows.Where(r => r.Stance == Stance.Supports).Sum(r => r.Count),
+        rows.Where(r => r.Stance == Stance.Contradicts).Sum(r => r.Count),
+        rows.Where(r => r.Stance == Stance.Mentions).Sum(r => r.Count),
+        rows.Where(r => r.Stance == Stance.Supports && r.Independent).Sum(r => r.Count),
+        rows.Where(r => r.ReviewState == EvidenceReviewState.Accepted).Sum(r => r.Count),
+        rows.Where(r => r.ReviewState == EvidenceReviewState.Rejected).Sum(r => r.Count));
 
     public static ClaimView ToView(Claim c, EvidenceSummary summary) =>
         ToView(c, new OutletRef(c.Article.Outlet.Id, c.Article.Outlet.Name), summary);

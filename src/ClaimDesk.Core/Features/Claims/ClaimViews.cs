@@ -15,7 +15,7 @@ public sealed record ClaimView(
     string? RationaleSourceUrl, long? DuplicateOfId, bool HasNewEvidence, int Version, string Etag,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt, EvidenceSummary EvidenceSummary);
 
-/// <summary>A claim in a work queue: enough to pick the next one.</summary>
+/// <summary>A claim in a work queue: enough to pick the next one, and the ETag to take it without reading it first.</summary>
 public sealed record ClaimListItem(
     long Id, long ArticleId, string Outlet, string Text, string? Claimant, ClaimKind Kind, double CheckWorthiness,
-    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt);
+    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt, int Version, string Etag);

@@ -73,18 +73,14 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
         switch (move.Requirement)
         {
             case MoveRequirement.IndependentSupport:
-                var independentSupport = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Supports && e.Independent && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!independentSupport)
+                if (!await VerdictEvidence.HasAcceptedIndependentSupportAsync(db, claim.Id, ct))
                     throw new ConflictException("Verdict needs independent support",
                         "A claim is verified only with at least one accepted supporting evidence from an independent outlet " +
                         "(another outlet, not of the same owner group, not a syndicated copy). Accept such evidence first, or rule another verdict.",
                         new Dictionary<string, object?> { ["requirement"] = "acceptedIndependentSupport" });
                 break;
             case MoveRequirement.ContradictionOrSource:
-                var contradiction = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Contradicts && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!contradiction && sourceUrl is null)
+                if (sourceUrl is null && !await VerdictEvidence.HasAcceptedContradictionAsync(db, claim.Id, ct))
                     throw new ConflictException("Verdict needs a contradiction or a source",
                         "A claim is disputed only with an accepted contradicting evidence, or a rationale citing a source URL (sourceUrl, or a link in the rationale).",
                         new Dictionary<string, object?> { ["requirement"] = "acceptedContradictionOrSourceUrl" });
