@@ -9,10 +9,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimDesk.WebConsole.Pages;
 
-/// <summary>The work queue: claims needing review, most check-worthy first, filtered, paged, counted per status.</summary>
+/// <summary>
+/// The work queue: claims needing review, most check-worthy first, filtered, paged, counted per status. Without filters it
+/// is the desk's queue as the README defines it — unassigned claims needing review — which the work-queue index serves.
+/// </summary>
 public sealed class IndexModel : ConsolePage
 {
     public const string AnyStatus = "any";
+    public const string Anyone = "anyone";
     public const string Unassigned = "unassigned";
     public const string Mine = "me";
 
@@ -62,10 +66,10 @@ public sealed class IndexModel : ConsolePage
             status = s == AnyStatus ? null : Parse<ClaimStatus>(s, "status", problems) ?? ClaimStatus.NeedsReview;
         var kind = KindFilter is { Length: > 0 } k ? Parse<ClaimKind>(k, "kind", problems) : null;
         var sort = SortFilter is { Length: > 0 } o ? Parse<ClaimSort>(o, "sort", problems) ?? ClaimSort.CheckWorthiness : ClaimSort.CheckWorthiness;
-        var assignee = AssigneeFilter?.Trim() switch
+        var who = string.IsNullOrWhiteSpace(AssigneeFilter) ? Unassigned : AssigneeFilter.Trim();
+        var assignee = who switch
         {
-            null or "" => null,
-            Unassigned => null,
+            Anyone or Unassigned => null,
             Mine => Me.Name,
             var name => name.Length > 200 ? name[..200] : name,
         };
@@ -73,7 +77,7 @@ public sealed class IndexModel : ConsolePage
         return new ListClaims(
             Status: status,
             Assignee: assignee,
-            Unassigned: AssigneeFilter?.Trim() == Unassigned ? true : null,
+            Unassigned: who == Unassigned ? true : null,
             Kind: kind,
             Outlet: Limit(OutletFilter),
             Q: Limit(TextFilter),
@@ -112,6 +116,9 @@ public sealed class IndexModel : ConsolePage
         var qs = string.Join('&', parts);
         return "/console" + (qs.Length > 0 ? "?" + qs : "");
     }
+
+    /// <summary>The assignee filter as chosen; no choice is the desk's queue of unassigned claims.</summary>
+    public string AssigneeChoice => string.IsNullOrWhiteSpace(AssigneeFilter) ? Unassigned : AssigneeFilter.Trim();
 
     public bool CanTake(ClaimListItem claim) => Me.May(RolePermissions.Assign) && claim.Assignee is null && claim.Status.IsOpen();
 }

@@ -33,6 +33,9 @@ public sealed class Browser : IDisposable
 
     public static Browser Start(Uri baseAddress)
     {
+        if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
+            throw new InvalidOperationException("The console's browser tests need Debian's Chromium and its driver: " +
+                                                "apt-get install -y chromium chromium-driver (.ci/run installs them).");
         // Selenium Manager must not try to fetch a driver or a browser: both are Debian's.
         Environment.SetEnvironmentVariable("SE_OFFLINE", "true");
         var profile = Path.Combine(Path.GetTempPath(), "claimdesk-chromium-" + Guid.NewGuid().ToString("N"));
