@@ -69,8 +69,16 @@ public sealed class DefiningExampleInTheBrowserTests(ConsoleDesk desk)
         Assert.Contains("\"ClaimReview\"", review);
         Assert.Contains("Editorializing: opinion presented as fact", review);
         Assert.Contains(rationale, review);
-        Assert.True(browser.Has("a[download][href*='handler=ClaimReview']"));
         browser.Screenshot("claim");
+        using (var download = new ConsoleHttp(desk.BaseAddress, browser.CookieHeader()))
+        {
+            var file = await download.GetAsync(browser.Find("a[download][href*='handler=ClaimReview']").GetAttribute("href")!);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/ld+json", file.Content.Headers.ContentType?.MediaType);
+            Assert.Equal($"claimreview-{claimId}.json", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
+            var published = System.Text.Json.JsonDocument.Parse(await file.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(rationale, published.GetProperty("reviewRating").GetProperty("ratingExplanation").GetString());
+        }
 
         // A second session (an editor) reopens the claim; the reviewer reads it again...
         using var second = Browser.Start(desk.BaseAddress);

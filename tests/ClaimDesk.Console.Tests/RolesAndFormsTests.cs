@@ -155,4 +155,29 @@ public sealed class RolesAndFormsTests(ConsoleDesk desk)
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_admin_opens_every_admin_page_and_a_reader_only_those_a_reader_may_read()
+    {
+        string[] everyone = ["/console/admin/outlets", "/console/admin/feeds", "/console/articles"];
+        string[] integrations = ["/console/admin/webhooks", "/console/admin/keys"];
+        using var admin = await ConsoleHttp.SignInAsync(desk.BaseAddress, ClaimDeskApiFactory.AdminKey);
+        foreach (var page in everyone.Concat(integrations))
+        {
+            var answer = await admin.GetAsync(page);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{page}: {answer.StatusCode}");
+            Assert.Contains("<h1>", await answer.Content.ReadAsStringAsync());
+        }
+        var webhooks = await admin.GetStringAsync("/console/admin/webhooks");
+        Assert.Contains("claim.verdict_published", webhooks);
+
+        using var reader = await ConsoleHttp.SignInAsync(desk.BaseAddress, await desk.KeyAsync("rob-reader", Role.Reader));
+        foreach (var page in everyone)
+        {
+            var html = await (await reader.GetAsync(page)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("handler=", html); // nothing to post: no form but signing out
+        }
+        foreach (var page in integrations) Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/console/claims/987654321")).StatusCode);
+    }
 }
