@@ -5,6 +5,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Security;
+using ClaimDesk.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -25,6 +26,8 @@ builder.Services.AddClaimDeskJobs(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 builder.Services.AddSingleton<ApiKeyCache>();
+builder.Services.AddScoped<IConsoleKeys, ConsoleKeys>();
+builder.Services.AddClaimDeskConsole(builder.Environment);
 
 builder.Services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
@@ -33,8 +36,14 @@ builder.Services.AddProblemDetails();
 builder.Services.AddClaimDeskRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+// The API answers to API keys; the console (/console) to the session cookie a person gets by signing in with theirs.
+// Both carry the same claims (name, role, key id), so roles, the audit log and rate limits treat them alike.
+const string deskScheme = "ApiKeyOrConsoleSession";
+builder.Services.AddAuthentication(deskScheme)
+    .AddPolicyScheme(deskScheme, "API key, or a console session under /console", o => o.ForwardDefaultSelector =
+        context => ConsoleSetup.IsConsoleRequest(context) ? ConsoleSetup.Scheme : ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+    .AddConsoleSession(builder.Environment);
 builder.Services.AddAuthorization(options =>
 {
     foreach (var (policy, roles) in RolePermissions.Policies)
@@ -76,6 +85,7 @@ Observability.ObserveJobQueue(app.Services);
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseConsoleAssets();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -94,6 +104,9 @@ if (processRole == ProcessRole.Worker)
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapJobDashboard();
+// A browser opening the desk lands in the console (which asks for a sign-in).
+app.MapGet("/", () => TypedResults.Redirect(ConsoleSetup.BasePath)).AllowAnonymous().ExcludeFromDescription();
+app.MapClaimDeskConsole();
 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")

@@ -119,7 +119,7 @@ public sealed class WorkQueueScenario : IBenchScenario
     }
 
     /// <summary>100k claims over 5k articles: a realistic mix of statuses, 20 reviewers, three kinds.</summary>
-    private static async Task SeedAsync(string path, int claims)
+    internal static async Task SeedAsync(string path, int claims)
     {
         await using (var provider = Services(path))
         await using (var scope = provider.CreateAsyncScope())
@@ -179,5 +179,135 @@ public sealed class WorkQueueScenario : IBenchScenario
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// The reviewer console's work-queue page (<c>GET /console</c>: the queue, counts per status, each claim's evidence summary,
+/// rendered to HTML) over 100k claims, against the API's work-queue query (<c>GET /api/v1/claims</c>, JSON) as the
+/// baseline in the same run: the same desk process (Release build, embedded default), the same filters, one request at a
+/// time over loopback, page and query interleaved so both see the same machine.
+/// `dotnet run -c Release --project bench/ClaimDesk.Bench -- work-queue-page [--claims 100000] [--requests 600]`
+/// </summary>
+public sealed class WorkQueuePageScenario : IBenchScenario
+{
+    private const string Key = "cdk_benchpage0_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    public string Name => "work-queue-page";
+    public string Description => "console work-queue page render p50/p95/p99 over 100k claims, vs the API's work-queue query";
+
+    public async Task RunAsync(string[] args)
+    {
+        var claims = Arg(args, "--claims", 100_000);
+        var requests = Arg(args, "--requests", 600);
+        var api = Path.Combine(RepositoryRoot(), "src", "ClaimDesk.Api", "bin", "Release", "net10.0", "ClaimDesk.Api.dll");
+        if (!File.Exists(api)) throw new FileNotFoundException("Build the API in Release first: dotnet build -c Release src/ClaimDesk.Api", api);
+        var directory = Path.Combine(Path.GetTempPath(), "claimdesk-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "claimdesk.db");
+        try
+        {
+            var seeding = Stopwatch.StartNew();
+            await WorkQueueScenario.SeedAsync(database, claims);
+            Console.WriteLine($"Seeded {claims:N0} claims in {seeding.Elapsed.TotalSeconds:0.0} s");
+            var port = ServerProcess.FreePort();
+            await using var desk = await ServerProcess.StartAsync(api, "", port, "/health/ready", new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__ClaimDesk"] = $"Data Source={database}",
+                ["CLAIMDESK_BOOTSTRAP_KEY"] = Key,
+                ["ClaimDesk__Role"] = "api",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["ClaimDesk__RateLimit__PermitsPerMinute"] = "100000000",
+            });
+            using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = desk.BaseAddress };
+            var session = await SignInAsync(http);
+
+            // The page as it opens (unassigned claims needing review), and the query scenario's three shapes.
+            var shapes = new (Func<int, string> Page, Func<int, string> Query)[]
+            {
+                (_ => "/console", _ => "/api/v1/claims?status=needsReview&unassigned=true&sort=checkWorthiness"),
+                (n => $"/console?status=needsReview&assignee=unassigned&p={n}", n => $"/api/v1/claims?status=needsReview&unassigned=true&sort=checkWorthiness&page={n}"),
+                (n => $"/console?status=inReview&assignee=reviewer-{n}", n => $"/api/v1/claims?status=inReview&assignee=reviewer-{n}&sort=checkWorthiness"),
+                (n => $"/console?status=needsReview&assignee=anyone&kind=editorial&p={n}", n => $"/api/v1/claims?status=needsReview&kind=editorial&sort=checkWorthiness&page={n}"),
+            };
+            for (var i = 0; i < 60; i++)
+            {
+                var (page, query) = shapes[i % shapes.Length];
+                await TimeAsync(http, page(1 + i % 5), session);
+                await TimeAsync(http, query(1 + i % 5), null);
+            }
+            var pageTimes = new List<double>(requests);
+            var queryTimes = new List<double>(requests);
+            var byShape = shapes.Select(_ => (Page: new List<double>(), Query: new List<double>())).ToArray();
+            for (var i = 0; i < requests; i++)
+            {
+                var (page, query) = shapes[i % shapes.Length];
+                var n = 1 + i % 20;
+                var pageTime = await TimeAsync(http, page(n), session);
+                var queryTime = await TimeAsync(http, query(n), null);
+                pageTimes.Add(pageTime);
+                queryTimes.Add(queryTime);
+                byShape[i % shapes.Length].Page.Add(pageTime);
+                byShape[i % shapes.Length].Query.Add(queryTime);
+            }
+            for (var s = 0; s < shapes.Length; s++)
+            {
+                Console.WriteLine($"  {shapes[s].Page(1)}");
+                Console.WriteLine($"    page : {Percentiles.Summary(byShape[s].Page)}");
+                Console.WriteLine($"    query: {Percentiles.Summary(byShape[s].Query)}");
+            }
+            Console.WriteLine($"console page (HTML, with status counts)  : {Percentiles.Summary(pageTimes)}");
+            Console.WriteLine($"API work-queue query (JSON), baseline   : {Percentiles.Summary(queryTimes)}");
+            Console.WriteLine($"p95 ratio (page / query): {Percentiles.Of(pageTimes, 95) / Percentiles.Of(queryTimes, 95):0.0}x; goal: page p95 < 50 ms");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Signs in through the console's form, keeping the session cookie (sent by hand: it is Secure, the loopback is not).</summary>
+    private static async Task<string> SignInAsync(HttpClient http)
+    {
+        var form = await http.GetAsync("/console/sign-in");
+        var antiforgery = Cookie(form, "claimdesk.antiforgery");
+        var html = await form.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["ApiKey"] = Key, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        var signedIn = await http.SendAsync(request);
+        if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {signedIn.StatusCode}");
+        return Cookie(signedIn, "claimdesk.session");
+    }
+
+    private static string Cookie(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(name + "=", StringComparison.Ordinal));
+
+    private static async Task<double> TimeAsync(HttpClient http, string path, string? session)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (session is null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+        else request.Headers.Add("Cookie", session);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (response.StatusCode != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {response.StatusCode}");
+        return elapsed;
+    }
+
+    private static int Arg(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ClaimDesk.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("ClaimDesk.sln not found above " + AppContext.BaseDirectory);
     }
 }

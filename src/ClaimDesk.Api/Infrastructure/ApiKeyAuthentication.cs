@@ -25,30 +25,35 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = header["Bearer ".Length..].Trim();
         if (presented.Length is < 20 or > 200) return AuthenticateResult.Fail("Invalid API key.");
 
-        var fingerprint = ApiKeyCache.Fingerprint(presented);
-        if (cache.Find(fingerprint) is not { } known)
-        {
-            var prefix = ApiKeySecrets.LookupPrefix(presented);
-            // The database only on a cache miss: a known key costs no DbContext lease.
-            var db = Context.RequestServices.GetRequiredService<ClaimDeskDbContext>();
-            var key = await db.ApiKeys.AsNoTracking()
-                .Where(k => k.Prefix == prefix && k.RevokedAt == null)
-                .Select(k => new { k.Id, k.Name, k.Role, k.SecretHash })
-                .FirstOrDefaultAsync(Context.RequestAborted);
-            if (key is null || !ApiKeySecrets.Matches(presented, key.SecretHash))
-                return AuthenticateResult.Fail("Invalid API key."); // never echo or log the presented key
-            cache.Remember(fingerprint, key.Id, key.Name, key.Role.ToString());
-            known = cache.Find(fingerprint)!;
-        }
-
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, known.Name),
-                new Claim(ClaimTypes.Role, known.Role),
-                new Claim(KeyIdClaim, known.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var known = await FindAsync(presented, cache, Context.RequestServices, Context.RequestAborted);
+        if (known is null) return AuthenticateResult.Fail("Invalid API key."); // never echo or log the presented key
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(IdentityOf(known, SchemeName)), SchemeName));
     }
+
+    /// <summary>The active key a presented secret belongs to, from the cache or (on a miss) the database; null when none.</summary>
+    internal static async Task<ApiKeyCache.Entry?> FindAsync(string presented, ApiKeyCache cache, IServiceProvider services, CancellationToken ct)
+    {
+        var fingerprint = ApiKeyCache.Fingerprint(presented);
+        if (cache.Find(fingerprint) is { } known) return known;
+        var prefix = ApiKeySecrets.LookupPrefix(presented);
+        // The database only on a cache miss: a known key costs no DbContext lease.
+        var db = services.GetRequiredService<ClaimDeskDbContext>();
+        var key = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Prefix == prefix && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Name, k.Role, k.SecretHash })
+            .FirstOrDefaultAsync(ct);
+        if (key is null || !ApiKeySecrets.Matches(presented, key.SecretHash)) return null;
+        cache.Remember(fingerprint, key.Id, key.Name, key.Role.ToString());
+        return cache.Find(fingerprint);
+    }
+
+    /// <summary>Who the key is, in the claims every part of the desk reads (the current actor, rate limits, roles).</summary>
+    internal static ClaimsIdentity IdentityOf(ApiKeyCache.Entry known, string authenticationType) => new(
+        [
+            new Claim(ClaimTypes.Name, known.Name),
+            new Claim(ClaimTypes.Role, known.Role),
+            new Claim(KeyIdClaim, known.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], authenticationType);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -69,13 +69,20 @@ public static class JobDashboard
     }
 }
 
-/// <summary>The job dashboard is for admins: it authenticates the request with the API key scheme.</summary>
+/// <summary>
+/// The job dashboard is for admins: an admin API key (Authorization: Bearer), or an admin's console session, so a
+/// browser opens it from the console without a header.
+/// </summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        var result = await http.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
-        return result.Succeeded && result.Principal.IsInRole(nameof(Core.Domain.Role.Admin));
+        foreach (var scheme in new[] { ApiKeyAuthenticationHandler.SchemeName, WebConsole.ConsoleSetup.Scheme })
+        {
+            var result = await http.AuthenticateAsync(scheme);
+            if (result.Succeeded) return result.Principal.IsInRole(nameof(Core.Domain.Role.Admin));
+        }
+        return false;
     }
 }

@@ -7,6 +7,10 @@ namespace ClaimDesk.Api.Infrastructure;
 /// <summary>Rate limits per API key (429 with Retry-After) and the security headers every answer carries.</summary>
 public static class Protection
 {
+    public const string ConsoleContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IServiceCollection AddClaimDeskRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("ClaimDesk:RateLimit:PermitsPerMinute", 600);
@@ -38,8 +42,9 @@ public static class Protection
     }
 
     /// <summary>
-    /// nosniff, no framing, no referrer; a strict CSP for the JSON API. The documentation and dashboard pages
-    /// (/scalar, /hangfire) load their own scripts, so they keep the framework's defaults.
+    /// nosniff, no framing, no referrer; a strict CSP for the JSON API, and one for the console that lets its pages load
+    /// only the console's own stylesheet and script (no inline script or style, nothing from elsewhere). The documentation
+    /// and dashboard pages (/scalar, /hangfire) load their own scripts, so they keep the framework's defaults.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -51,6 +56,8 @@ public static class Protection
             headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            else if (context.Request.Path.StartsWithSegments("/console"))
+                headers.ContentSecurityPolicy = ConsoleContentSecurityPolicy;
             return Task.CompletedTask;
         });
         await next();

@@ -23,16 +23,37 @@ internal static class ClaimQueries
     public static async Task<EvidenceSummary> SummarizeEvidenceAsync(ClaimDeskDbContext db, Claim claim, CancellationToken ct)
     {
         var rows = await EvidenceIndependence.FactsOf(db.Evidence.Where(e => e.ClaimId == claim.Id)).ToListAsync(ct);
-        var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, rows.Select(r => r.ExternalUrl), ct);
-        return new EvidenceSummary(
-            rows.Count,
-            rows.Count(r => r.Stance == Stance.Supports),
-            rows.Count(r => r.Stance == Stance.Contradicts),
-            rows.Count(r => r.Stance == Stance.Mentions),
-            rows.Count(r => r.Stance == Stance.Supports && independence.DependenceOf(r) is null),
-            rows.Count(r => r.ReviewState == EvidenceReviewState.Accepted),
-            rows.Count(r => r.ReviewState == EvidenceReviewState.Rejected));
+        return Summarize(rows, await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, rows.Select(r => r.ExternalUrl), ct));
     }
+
+    /// <summary>
+    /// The evidence summaries of several claims (a page of the work queue) in two queries; a claim without evidence gets
+    /// zeros. Independence is judged per claim, against its own outlet, as for one claim.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, EvidenceSummary>> SummarizeEvidenceAsync(
+        ClaimDeskDbContext db, IReadOnlyCollection<long> claimIds, CancellationToken ct)
+    {
+        var outlets = await db.Claims.AsNoTracking().Where(c => claimIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Article.Outlet }).ToDictionaryAsync(c => c.Id, c => c.Outlet, ct);
+        var rows = (await EvidenceIndependence.FactsOf(db.Evidence.Where(e => claimIds.Contains(e.ClaimId))).ToListAsync(ct))
+            .ToLookup(r => r.ClaimId);
+        var summaries = new Dictionary<long, EvidenceSummary>();
+        foreach (var (id, outlet) in outlets)
+        {
+            var claimRows = rows[id].ToList();
+            summaries[id] = Summarize(claimRows, await EvidenceIndependence.ForAsync(db, outlet, claimRows.Select(r => r.ExternalUrl), ct));
+        }
+        return summaries;
+    }
+
+    private static EvidenceSummary Summarize(IReadOnlyList<EvidenceFacts> rows, EvidenceIndependence independence) => new(
+        rows.Count,
+        rows.Count(r => r.Stance == Stance.Supports),
+        rows.Count(r => r.Stance == Stance.Contradicts),
+        rows.Count(r => r.Stance == Stance.Mentions),
+        rows.Count(r => r.Stance == Stance.Supports && independence.DependenceOf(r) is null),
+        rows.Count(r => r.ReviewState == EvidenceReviewState.Accepted),
+        rows.Count(r => r.ReviewState == EvidenceReviewState.Rejected));
 
     public static ClaimView ToView(Claim c, EvidenceSummary summary) =>
         ToView(c, new OutletRef(c.Article.Outlet.Id, c.Article.Outlet.Name), summary);

@@ -18,7 +18,8 @@ public sealed record ClaimView(
 /// <summary>A verdict asked for that waits for a second person's approval; the claim stays inReview meanwhile.</summary>
 public sealed record VerdictProposal(ClaimStatus Verdict, string Rationale, string? SourceUrl, string ProposedBy, DateTime ProposedAt);
 
-/// <summary>A claim in a work queue: enough to pick the next one.</summary>
+/// <summary>A claim in a work queue: enough to pick the next one, and the ETag to take it without reading it first.</summary>
 public sealed record ClaimListItem(
     long Id, long ArticleId, string Outlet, string Text, string? Claimant, ClaimKind Kind, double CheckWorthiness,
-    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt, ClaimStatus? ProposedVerdict);
+    ClaimStatus Status, string? Assignee, bool HasNewEvidence, DateTime CreatedAt, DateTime UpdatedAt, ClaimStatus? ProposedVerdict,
+    int Version, string Etag);

@@ -53,7 +53,8 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
     /// <summary>The page query as SQL will run it; public so the SQL Server translation can be checked without a server.</summary>
     public static IQueryable<ClaimListItem> BuildQuery(ClaimDeskDbContext db, ListClaims query) => Page(Filter(db, query), query);
 
-    private static IQueryable<Claim> Filter(ClaimDeskDbContext db, ListClaims query)
+    /// <summary>The queue's filters without paging; the work-queue page counts claims per status over the same filters.</summary>
+    internal static IQueryable<Claim> Filter(ClaimDeskDbContext db, ListClaims query)
     {
         var claims = db.Claims.AsNoTracking();
         // One value keeps the equality the work-queue index serves; several become IN (...).
@@ -93,6 +94,6 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
         return claims
             .Skip(Paging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(c => new ClaimListItem(c.Id, c.ArticleId, c.Article.Outlet.Name, c.Text, c.Claimant, c.Kind,
-                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt, c.ProposedVerdict));
+                c.CheckWorthiness, c.Status, c.Assignee, c.HasNewEvidence, c.CreatedAt, c.UpdatedAt, c.ProposedVerdict, c.Version, ETag.For(c.Id, c.Version)));
     }
 }

@@ -8,7 +8,7 @@ namespace ClaimDesk.Core.Features.Evidence;
 
 /// <summary>What judging one evidence needs: its stance and review state, and the outlet it speaks for as it is now.</summary>
 public sealed record EvidenceFacts(
-    long Id, Stance Stance, EvidenceReviewState ReviewState, bool SyndicatedCopy, string? ExternalUrl, long? OutletId, string? OwnerGroup);
+    long Id, long ClaimId, Stance Stance, EvidenceReviewState ReviewState, bool SyndicatedCopy, string? ExternalUrl, long? OutletId, string? OwnerGroup);
 
 /// <summary>
 /// Judges the independence of a claim's evidence when it is read, from the outlets as they are at that moment
@@ -27,7 +27,7 @@ internal sealed class EvidenceIndependence
     }
 
     public static IQueryable<EvidenceFacts> FactsOf(IQueryable<Domain.Evidence> evidence) =>
-        evidence.AsNoTracking().Select(e => new EvidenceFacts(e.Id, e.Stance, e.ReviewState, e.SyndicatedCopy, e.ExternalUrl,
+        evidence.AsNoTracking().Select(e => new EvidenceFacts(e.Id, e.ClaimId, e.Stance, e.ReviewState, e.SyndicatedCopy, e.ExternalUrl,
             (long?)e.Passage!.Article.OutletId, e.Passage!.Article.Outlet.OwnerGroup));
 
     /// <summary>A judge for evidence of a claim from <paramref name="claimOutlet"/>; looks up only the outlets the cited URLs could be on.</summary>

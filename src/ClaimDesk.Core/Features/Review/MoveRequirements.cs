@@ -18,19 +18,14 @@ internal static class MoveRequirements
         switch (move.Requirement)
         {
             case MoveRequirement.IndependentSupport:
-                var supports = await EvidenceIndependence.FactsOf(db.Evidence.Where(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Supports && e.ReviewState == EvidenceReviewState.Accepted)).ToListAsync(ct);
-                var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, supports.Select(s => s.ExternalUrl), ct);
-                if (!supports.Any(s => independence.DependenceOf(s) is null))
+                if (!await HasAcceptedIndependentSupportAsync(db, claim, ct))
                     throw new ConflictException("Verdict needs independent support",
                         "A claim is verified only with at least one accepted supporting evidence from an independent outlet " +
                         "(another outlet, not of the same owner group, not a syndicated copy). Accept such evidence first, or rule another verdict.",
                         new Dictionary<string, object?> { ["requirement"] = "acceptedIndependentSupport" });
                 break;
             case MoveRequirement.ContradictionOrSource:
-                var contradiction = await db.Evidence.AnyAsync(e => e.ClaimId == claim.Id
-                    && e.Stance == Stance.Contradicts && e.ReviewState == EvidenceReviewState.Accepted, ct);
-                if (!contradiction && sourceUrl is null)
+                if (sourceUrl is null && !await HasAcceptedContradictionAsync(db, claim.Id, ct))
                     throw new ConflictException("Verdict needs a contradiction or a source",
                         "A claim is disputed only with an accepted contradicting evidence, or a rationale citing a source URL (sourceUrl, or a link in the rationale).",
                         new Dictionary<string, object?> { ["requirement"] = "acceptedContradictionOrSourceUrl" });
@@ -45,4 +40,17 @@ internal static class MoveRequirements
                 break;
         }
     }
+
+    /// <summary>verified needs an accepted supporting evidence from an independent outlet (the claim's article and outlet loaded).</summary>
+    public static async Task<bool> HasAcceptedIndependentSupportAsync(ClaimDeskDbContext db, Claim claim, CancellationToken ct)
+    {
+        var supports = await EvidenceIndependence.FactsOf(db.Evidence.Where(e => e.ClaimId == claim.Id
+            && e.Stance == Stance.Supports && e.ReviewState == EvidenceReviewState.Accepted)).ToListAsync(ct);
+        var independence = await EvidenceIndependence.ForAsync(db, claim.Article.Outlet, supports.Select(s => s.ExternalUrl), ct);
+        return supports.Any(s => independence.DependenceOf(s) is null);
+    }
+
+    /// <summary>disputed needs an accepted contradicting evidence, or else a rationale citing a source.</summary>
+    public static Task<bool> HasAcceptedContradictionAsync(ClaimDeskDbContext db, long claimId, CancellationToken ct) =>
+        db.Evidence.AnyAsync(e => e.ClaimId == claimId && e.Stance == Stance.Contradicts && e.ReviewState == EvidenceReviewState.Accepted, ct);
 }
