@@ -26,7 +26,7 @@ public sealed class ArticlesInTheBrowserTests(ConsoleDesk desk)
         browser.Open($"/console/articles/{id}");
         browser.WaitFor(() => browser.Text("[data-testid=article-state]") == "fetch failed", "the failed fetch", reload: true);
         Assert.Contains("The fetch failed:", browser.Text("[data-testid=fetch-state]"));
-        Assert.Contains("refused", browser.Text("[data-testid=fetch-state]"));
+        Assert.Contains("the address is not allowed", browser.Text("[data-testid=fetch-state]"));
         browser.Open("/console/articles");
         Assert.Contains("fetch failed", browser.Text("table"));
     }

@@ -436,12 +436,12 @@ public sealed class MalformedInputTests(ClaimDeskApiFactory desk)
             Assert.Equal(HttpStatusCode.Unauthorized, (await desk.Anonymous.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(path)).StatusCode);
         }
-        // What the dashboard's own pages send: a form naming the metrics.
+        // The dashboard's own pages POST a form naming the metrics, with the page's antiforgery token (browsers reach the
+        // dashboard with a console session cookie too). Without the token the POST is refused cleanly, never a 500.
         var stats = await desk.Admin.PostAsync("/hangfire/stats", new FormUrlEncodedContent([new("metrics[]", "servers:count")]));
-        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
-        Assert.Contains("servers:count", await stats.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, stats.StatusCode);
         var json = await desk.Admin.PostAsJsonAsync("/hangfire/stats", new { metrics = new[] { "servers:count" } });
-        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, json.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
             (await editor.PostAsync("/hangfire/stats", new FormUrlEncodedContent([new("metrics[]", "servers:count")]))).StatusCode);
     }
