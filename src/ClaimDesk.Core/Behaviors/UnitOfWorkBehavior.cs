@@ -21,9 +21,9 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbCont
         var db = lazyDb.Value;
         if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
 
+        TResponse response;
         try
         {
-            TResponse response;
             if (message is IAtomicCommand)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,8 +36,6 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbCont
                 response = await next(message, cancellationToken);
                 if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
             }
-            afterCommit.RunAll();
-            return response;
         }
         catch
         {
@@ -45,5 +43,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbCont
             db.ChangeTracker.Clear();
             throw;
         }
+        // Committed: nothing from here on may fail the request (a job that could not be queued is the sweep's to find).
+        afterCommit.RunAll();
+        return response;
     }
 }

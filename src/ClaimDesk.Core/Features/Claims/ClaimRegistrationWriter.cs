@@ -18,8 +18,9 @@ namespace ClaimDesk.Core.Features.Claims;
 /// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
 /// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then answers each request with its saved claim and
 /// hands the claims to <see cref="CorroborationRequests"/>. A lone request is written at once, so latency does not grow
-/// when the desk is quiet. If a batch fails, its registrations are retried one by one, so one bad row fails only its
-/// own request.
+/// when the desk is quiet. If a batch fails to commit, its registrations are retried one by one, so one bad row fails
+/// only its own request; once a batch has committed, nothing that follows (answering, queueing webhooks) can fail it or
+/// write it again.
 /// </summary>
 public sealed class ClaimRegistrationWriter(
     IServiceScopeFactory scopes, CorroborationRequests corroboration, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
@@ -51,11 +52,11 @@ public sealed class ClaimRegistrationWriter(
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
             try
             {
-                await CommitAsync(batch);
+                await CommitAndAnswerAsync(batch);
             }
             catch (Exception e) when (batch.Count > 1)
             {
-                logger.LogWarning(e, "A batch of {Count} claim registrations failed; writing them one by one", batch.Count);
+                logger.LogWarning(e, "A batch of {Count} claim registrations failed to commit; writing them one by one", batch.Count);
                 foreach (var pending in batch) await CommitAloneAsync(pending);
             }
             catch (Exception e)
@@ -76,7 +77,7 @@ public sealed class ClaimRegistrationWriter(
     {
         try
         {
-            await CommitAsync([pending]);
+            await CommitAndAnswerAsync([pending]);
         }
         catch (Exception e)
         {
@@ -84,12 +85,14 @@ public sealed class ClaimRegistrationWriter(
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingRegistration> batch)
+    /// <summary>Commits the batch and answers it; throws only when nothing was committed.</summary>
+    private async Task CommitAndAnswerAsync(IReadOnlyList<PendingRegistration> batch)
     {
         _session ??= new WriterSession(scopes.CreateAsyncScope());
+        WriterSession.Committed committed;
         try
         {
-            corroboration.Add(await _session.CommitAsync(batch));
+            committed = await _session.CommitAsync(batch);
         }
         catch
         {
@@ -98,6 +101,15 @@ public sealed class ClaimRegistrationWriter(
             _session = null;
             throw;
         }
+        // Committed: from here on nothing may fail these requests or send them back to be written again.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            pending.Claim.Id = committed.ClaimIds[i];
+            pending.Saved.TrySetResult(pending.Claim);
+        }
+        corroboration.Add(committed.ClaimIds);
+        _session.SendWebhooks(committed.DeliveryIds, logger);
     }
 
     /// <summary>
@@ -116,8 +128,11 @@ public sealed class ClaimRegistrationWriter(
         private RowInserter<ClaimEvent>? _events;
         private RowInserter<WebhookDelivery>? _deliveries;
 
-        /// <summary>Commits the batch, answers its requests, and returns the new claims' ids.</summary>
-        public async Task<long[]> CommitAsync(IReadOnlyList<PendingRegistration> batch)
+        /// <summary>What one batch's transaction wrote: per registration its claim's id, and the webhook deliveries.</summary>
+        public sealed record Committed(long[] ClaimIds, List<long> DeliveryIds);
+
+        /// <summary>Writes the batch in one transaction and commits it; throws when it did not commit.</summary>
+        public async Task<Committed> CommitAsync(IReadOnlyList<PendingRegistration> batch)
         {
             // Read per batch: a subscription made a moment ago, on any node, gets the next registrations.
             var subscriptions = new List<WebhookSubscription>();
@@ -152,15 +167,26 @@ public sealed class ClaimRegistrationWriter(
                 }
                 await transaction.CommitAsync();
             }
+            return new Committed(claimIds, deliveryIds);
+        }
 
-            // Committed: webhooks go out now. A crash before this point is covered by the recovery sweep.
-            foreach (var deliveryId in deliveryIds) _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
-            for (var i = 0; i < batch.Count; i++)
+        /// <summary>
+        /// Queues the committed batch's webhooks. A failure is logged, not thrown: the deliveries are committed, and the
+        /// recovery sweep sends those whose job was never queued.
+        /// </summary>
+        public void SendWebhooks(List<long> deliveryIds, ILogger logger)
+        {
+            foreach (var deliveryId in deliveryIds)
             {
-                batch[i].Claim.Id = claimIds[i];
-                batch[i].Saved.TrySetResult(batch[i].Claim);
+                try
+                {
+                    _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not queue webhook delivery {DeliveryId}; the recovery sweep will", deliveryId);
+                }
             }
-            return claimIds;
         }
 
         public async ValueTask DisposeAsync()
