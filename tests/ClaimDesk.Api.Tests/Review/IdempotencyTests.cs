@@ -63,6 +63,38 @@ public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
         Assert.NotEqual(byAdmin.Headers.Location, byTool.Headers.Location);
     }
 
+    public static TheoryData<int, string, string> Refusals => new()
+    {
+        // The handler finds no such article.
+        { 404, "/api/v1/claims", """{ "articleId": 987654321, "text": "A claim about an article nobody registered." }""" },
+        // The state refuses it: an active key already has this name.
+        { 409, "/api/v1/api-keys", """{ "name": "admin", "role": "reader" }""" },
+        // The validator refuses it.
+        { 400, "/api/v1/claims", """{ "articleId": 0, "text": "" }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_keyed_request_refused_by_an_error_replays_the_same_refusal_to_its_retry(int status, string path, string body)
+    {
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Send()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        var first = await desk.Admin.SendAsync(Send());
+        var retry = await desk.Admin.SendAsync(Send());
+
+        Assert.Equal(status, (int)first.StatusCode);
+        Assert.Equal(status, (int)retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
     [Fact]
     public async Task A_key_whose_first_request_died_unfinished_is_usable_again_after_a_while()
     {
