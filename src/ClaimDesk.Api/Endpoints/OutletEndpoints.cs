@@ -12,8 +12,8 @@ public static class OutletEndpoints
     {
         var outlets = api.MapGroup("/outlets").WithTags("Outlets");
 
-        outlets.MapPost("/", async (RegisterOutletRequest body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), ct)))
+        outlets.MapPost("/", (RegisterOutletRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), outlet => TypedResults.Ok(outlet), ct))
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterOutlet")
             .WithSummary("Create or update an outlet (domain, owner group)")

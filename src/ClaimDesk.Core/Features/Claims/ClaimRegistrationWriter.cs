@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
@@ -17,10 +18,11 @@ namespace ClaimDesk.Core.Features.Claims;
 /// their new claim to this writer and wait; it writes every registration waiting at that moment — claims, their
 /// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
 /// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then answers each request with its saved claim and
-/// hands the claims to <see cref="CorroborationRequests"/>. A lone request is written at once, so latency does not grow
-/// when the desk is quiet. If a batch fails to commit, its registrations are retried one by one, so one bad row fails
-/// only its own request; once a batch has committed, nothing that follows (answering, queueing webhooks) can fail it or
-/// write it again.
+/// hands the claims to <see cref="CorroborationRequests"/>. A request sent with an Idempotency-Key has its answer rendered
+/// and stored in the same transaction (<see cref="DueAnswer"/>), so a retry after the commit replays it. A lone request is
+/// written at once, so latency does not grow when the desk is quiet. If a batch fails to commit, its registrations are
+/// retried one by one, so one bad row fails only its own request; once a batch has committed, nothing that follows
+/// (answering, queueing webhooks) can fail it or write it again.
 /// </summary>
 public sealed class ClaimRegistrationWriter(
     IServiceScopeFactory scopes, CorroborationRequests corroboration, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
@@ -33,10 +35,13 @@ public sealed class ClaimRegistrationWriter(
 
     private WriterSession? _session;
 
-    /// <summary>Writes the claim with its audit event; completes once both are committed. The claim comes back with its id.</summary>
-    public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter)
+    /// <summary>
+    /// Writes the claim with its audit event (and, when <paramref name="answer"/> is due, the request's idempotent answer);
+    /// completes once they are committed. The claim comes back with its id.
+    /// </summary>
+    public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter, DueAnswer? answer = null)
     {
-        var pending = new PendingRegistration(claim, actor, auditAfter);
+        var pending = new PendingRegistration(claim, actor, auditAfter, answer);
         if (!_queue.Writer.TryWrite(pending))
             throw new InvalidOperationException("The desk is shutting down; the claim was not registered.");
         return pending.Saved.Task;
@@ -106,6 +111,7 @@ public sealed class ClaimRegistrationWriter(
         {
             var pending = batch[i];
             pending.Claim.Id = committed.ClaimIds[i];
+            if (committed.Answers[i] is { } answer) pending.Answer!.Request.CommittedWith(answer);
             pending.Saved.TrySetResult(pending.Claim);
         }
         corroboration.Add(committed.ClaimIds);
@@ -127,9 +133,10 @@ public sealed class ClaimRegistrationWriter(
         private RowInserter<Claim>? _claims;
         private RowInserter<ClaimEvent>? _events;
         private RowInserter<WebhookDelivery>? _deliveries;
+        private RowInserter<IdempotencyRecord>? _answers;
 
-        /// <summary>What one batch's transaction wrote: per registration its claim's id, and the webhook deliveries.</summary>
-        public sealed record Committed(long[] ClaimIds, List<long> DeliveryIds);
+        /// <summary>What one batch's transaction wrote: per registration its claim's id and its stored answer, if any.</summary>
+        public sealed record Committed(long[] ClaimIds, IdempotencyRecord?[] Answers, List<long> DeliveryIds);
 
         /// <summary>Writes the batch in one transaction and commits it; throws when it did not commit.</summary>
         public async Task<Committed> CommitAsync(IReadOnlyList<PendingRegistration> batch)
@@ -139,6 +146,7 @@ public sealed class ClaimRegistrationWriter(
             await foreach (var subscription in ActiveSubscriptions(_db)) subscriptions.Add(subscription);
             var now = _clock.GetUtcNow().UtcDateTime;
             var claimIds = new long[batch.Count];
+            var answers = new IdempotencyRecord?[batch.Count];
             var deliveryIds = new List<long>();
 
             // Opened once and kept for the session (EF counts opens: one open, one close in DisposeAsync).
@@ -151,6 +159,8 @@ public sealed class ClaimRegistrationWriter(
                 await using var insertEvent = (_events ??= new(_db)).CreateCommand(connection, tx);
                 // Most desks have no subscriptions: then no batch builds a delivery command it will not run.
                 await using var insertDelivery = subscriptions.Count > 0 ? (_deliveries ??= new(_db)).CreateCommand(connection, tx) : null;
+                // Nor one that writes idempotent answers, unless a request of the batch sent a key.
+                await using var insertAnswer = AnyAnswerDue(batch) ? (_answers ??= new(_db)).CreateCommand(connection, tx) : null;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var pending = batch[i];
@@ -164,10 +174,18 @@ public sealed class ClaimRegistrationWriter(
                     // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
                     foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
                         deliveryIds.Add(await _deliveries!.InsertAsync(insertDelivery!, delivery, CancellationToken.None));
+                    if (pending.Answer is { } due)
+                    {
+                        // The answer names the claim's id, known only now; the key's unique index refuses a second answer.
+                        pending.Claim.Id = claimIds[i];
+                        var answer = await due.Request.RecordAsync(due.Response(pending.Claim), now);
+                        answer.Id = await _answers!.InsertAsync(insertAnswer!, answer, CancellationToken.None);
+                        answers[i] = answer;
+                    }
                 }
                 await transaction.CommitAsync();
             }
-            return new Committed(claimIds, deliveryIds);
+            return new Committed(claimIds, answers, deliveryIds);
         }
 
         /// <summary>
@@ -189,6 +207,13 @@ public sealed class ClaimRegistrationWriter(
             }
         }
 
+        private static bool AnyAnswerDue(IReadOnlyList<PendingRegistration> batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+                if (batch[i].Answer is not null) return true;
+            return false;
+        }
+
         public async ValueTask DisposeAsync()
         {
             await _db.Database.CloseConnectionAsync();
@@ -196,12 +221,19 @@ public sealed class ClaimRegistrationWriter(
         }
     }
 
-    private sealed class PendingRegistration(Claim claim, string actor, string auditAfter)
+    private sealed class PendingRegistration(Claim claim, string actor, string auditAfter, DueAnswer? answer)
     {
         public TaskCompletionSource<Claim> Saved { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Not tracked by any DbContext: its values are sent as they are, and it gets its key once committed.</summary>
         public Claim Claim => claim;
         public string Actor => actor;
         public string AuditAfter => auditAfter;
+        public DueAnswer? Answer => answer;
     }
 }
+
+/// <summary>
+/// A registration sent with an Idempotency-Key: the request, and the response it answers once its claim has an id
+/// (rendered by the request's endpoint into the answer the writer stores with the claim).
+/// </summary>
+public sealed record DueAnswer(IdempotentRequest Request, Func<Claim, ClaimView> Response);
