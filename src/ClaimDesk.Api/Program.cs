@@ -91,6 +91,9 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
+// Again inside the idempotency middleware: an endpoint's error reaches it as the answer it is (a 404, a 409), which a
+// retry with the same key then gets again.
+app.UseExceptionHandler();
 
 // Probes are never rate limited: a 429 would make an orchestrator restart a healthy instance.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();

@@ -23,6 +23,7 @@ public abstract class HttpLoadScenario : IBenchScenario
 
     public async Task RunAsync(string[] args)
     {
+        Configure(args);
         var clients = Arg(args, "--clients", 16);
         var seconds = Arg(args, "--seconds", 20);
         var warmup = Arg(args, "--warmup", 20);
@@ -100,6 +101,9 @@ public abstract class HttpLoadScenario : IBenchScenario
 
     protected virtual string DeskRole => "all";
 
+    /// <summary>Options of one scenario, read before the first round.</summary>
+    protected virtual void Configure(string[] args) { }
+
     protected abstract Task PrepareAsync(HttpClient http);
     protected abstract Task<(string, bool)> DeskRequestAsync(HttpClient http, int i);
     protected abstract Task<(string, bool)> BaselineRequestAsync(HttpClient http, int i);
@@ -140,11 +144,13 @@ public abstract class HttpLoadScenario : IBenchScenario
 /// <summary>
 /// Issue 3's figure: registering claims over HTTP. The desk runs in the `api` role so the run measures the
 /// registration path (auth, validation, unit of work, audit, enqueue), not the corroboration jobs it queues.
-/// `dotnet run -c Release --project bench/ClaimDesk.Bench -- register-claims [--clients 16] [--seconds 20] [--warmup 20] [--rounds 3]`
+/// `dotnet run -c Release --project bench/ClaimDesk.Bench -- register-claims [--clients 16] [--seconds 20] [--warmup 20] [--rounds 3] [--idempotency-keys]`
+/// With --idempotency-keys every registration carries a new Idempotency-Key, as an integration that retries would send.
 /// </summary>
 public sealed class RegisterClaimsScenario : HttpLoadScenario
 {
     private long _articleId;
+    private bool _keyed;
 
     public override string Name => "register-claims";
     public override string Description => "POST /claims req/s and p50/p99 vs a bare minimal API doing a raw SQLite insert";
@@ -156,8 +162,17 @@ public sealed class RegisterClaimsScenario : HttpLoadScenario
         _articleId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
-    protected override async Task<(string, bool)> DeskRequestAsync(HttpClient http, int i) =>
-        ("POST /claims", await OkAsync(http.PostAsJsonAsync("/api/v1/claims", new { articleId = _articleId, text = $"The harbour reopened on 3 May (claim {i})." })));
+    protected override void Configure(string[] args) => _keyed = args.Contains("--idempotency-keys");
+
+    protected override async Task<(string, bool)> DeskRequestAsync(HttpClient http, int i)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/claims")
+        {
+            Content = JsonContent.Create(new { articleId = _articleId, text = $"The harbour reopened on 3 May (claim {i})." }),
+        };
+        if (_keyed) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return (_keyed ? "POST /claims keyed" : "POST /claims", await OkAsync(http.SendAsync(request)));
+    }
 
     protected override async Task<(string, bool)> BaselineRequestAsync(HttpClient http, int i) =>
         ("POST /claims", await OkAsync(http.PostAsJsonAsync("/claims", new { articleId = 1, text = $"The harbour reopened on 3 May (claim {i})." })));

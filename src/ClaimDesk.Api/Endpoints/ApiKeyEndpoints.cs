@@ -13,12 +13,12 @@ public static class ApiKeyEndpoints
     {
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(RolePermissions.Admin);
 
-        keys.MapPost("/", async (CreateApiKeyRequest body, IMediator mediator, CancellationToken ct) =>
+        keys.MapPost("/", async (CreateApiKeyRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var role = QueryParsing.Enum<Role>(body.Role, "role")
                            ?? throw new Core.Common.FieldValidationException("role", "'role' is required: reader, reviewer, editor, integration or admin.");
-                var created = await mediator.Send(new CreateApiKey(body.Name!, role), ct);
-                return TypedResults.Created($"/api/v1/api-keys/{created.Key.Id}", created);
+                return await mediator.AnswerAsync(http, new CreateApiKey(body.Name!, role),
+                    created => TypedResults.Created($"/api/v1/api-keys/{created.Key.Id}", created), ct);
             })
             .WithName("CreateApiKey")
             .WithSummary("Issue an API key (admin); the secret is shown once")

@@ -14,22 +14,13 @@ public static class ArticleEndpoints
     {
         var articles = api.MapGroup("/articles").WithTags("Articles");
 
-        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, Accepted<ArticleDetail>>> (RegisterArticleRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                if (body is { Url: not null, Text: null, Title: null, Outlet: null })
-                {
-                    // { url } alone: fetched and extracted by a job. The Location is relative, like every other: an
-                    // absolute one would be built from the request's Host header, which the client controls.
-                    var submitted = await mediator.Send(new SubmitArticleUrl(body.Url), ct);
-                    return submitted.Created
-                        ? TypedResults.Accepted($"/api/v1/articles/{submitted.Article.Id}", submitted.Article)
-                        : TypedResults.Ok(submitted.Article);
-                }
-                var result = await mediator.Send(new RegisterArticle(body.Title!, body.Text!, body.Outlet!, body.Url, body.PublishedAt, body.Language), ct);
-                return result.Created
-                    ? TypedResults.Created($"/api/v1/articles/{result.Article.Id}", result.Article)
-                    : TypedResults.Ok(result.Article);
-            })
+        articles.MapPost("/", async Task<Results<Created<ArticleDetail>, Ok<ArticleDetail>, Accepted<ArticleDetail>>> (RegisterArticleRequest body,
+                IMediator mediator, HttpContext http, CancellationToken ct) =>
+                body is { Url: not null, Text: null, Title: null, Outlet: null }
+                    // { url } alone: fetched and extracted by a job.
+                    ? await mediator.AnswerAsync(http, new SubmitArticleUrl(body.Url), Submitted, ct)
+                    : await mediator.AnswerAsync(http, new RegisterArticle(body.Title!, body.Text!, body.Outlet!, body.Url, body.PublishedAt, body.Language),
+                        Registered, ct))
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterArticle")
             .WithSummary("Register an article")
@@ -54,4 +45,15 @@ public static class ArticleEndpoints
 
         return api;
     }
+
+    private static Results<Created<ArticleDetail>, Ok<ArticleDetail>, Accepted<ArticleDetail>> Submitted(ArticleRegistration submitted) =>
+        submitted.Created
+            // Relative, like every Location: an absolute one would be built from the request's Host header, which the client controls.
+            ? TypedResults.Accepted($"/api/v1/articles/{submitted.Article.Id}", submitted.Article)
+            : TypedResults.Ok(submitted.Article);
+
+    private static Results<Created<ArticleDetail>, Ok<ArticleDetail>, Accepted<ArticleDetail>> Registered(ArticleRegistration registered) =>
+        registered.Created
+            ? TypedResults.Created($"/api/v1/articles/{registered.Article.Id}", registered.Article)
+            : TypedResults.Ok(registered.Article);
 }

@@ -16,12 +16,9 @@ public static class ClaimEndpoints
     {
         var claims = api.MapGroup("/claims").WithTags("Claims");
 
-        claims.MapPost("/", async (RegisterClaimRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var claim = await mediator.Send(new RegisterClaim(body.ArticleId, body.Text!, body.Quote, body.Claimant, body.Kind), ct);
-                http.Response.Headers.ETag = claim.Etag;
-                return TypedResults.Created($"/api/v1/claims/{claim.Id}", claim);
-            })
+        claims.MapPost("/", (RegisterClaimRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RegisterClaim(body.ArticleId, body.Text!, body.Quote, body.Claimant, body.Kind),
+                    claim => TypedResults.Created($"/api/v1/claims/{claim.Id}", claim), claim => claim.Etag, ct))
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterClaim")
             .WithSummary("Register a claim an article makes")
@@ -56,11 +53,8 @@ public static class ClaimEndpoints
             .WithSummary("One claim with its evidence summary; the ETag header is what changes need in If-Match")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        claims.MapPost("/{id:long}/corroborate", async (long id, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RequestCorroboration(id), ct);
-                return TypedResults.Accepted($"/api/v1/claims/{id}/evidence");
-            })
+        claims.MapPost("/{id:long}/corroborate", (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RequestCorroboration(id), _ => TypedResults.Accepted($"/api/v1/claims/{id}/evidence"), ct))
             .RequireAuthorization(RolePermissions.Corroborate)
             .WithName("RequestCorroboration")
             .WithSummary("Gather evidence again now (202; the job runs in the background)")

@@ -12,11 +12,8 @@ public static class FeedEndpoints
     {
         var feeds = api.MapGroup("/feeds").WithTags("Feeds");
 
-        feeds.MapPost("/", async (RegisterFeedRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                var feed = await mediator.Send(new RegisterFeed(body.Url!, body.Outlet!), ct);
-                return TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed);
-            })
+        feeds.MapPost("/", (RegisterFeedRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RegisterFeed(body.Url!, body.Outlet!), feed => TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed), ct))
             .RequireAuthorization(RolePermissions.ManageIntegrations)
             .WithName("RegisterFeed")
             .WithSummary("Register an RSS/Atom feed; it is polled now and every 15 minutes, new items become articles")
@@ -28,11 +25,8 @@ public static class FeedEndpoints
             .WithName("ListFeeds")
             .WithSummary("Feeds, with when each was last polled and its last error");
 
-        feeds.MapPost("/{id:long}/poll", async (long id, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RequestFeedPoll(id), ct);
-                return TypedResults.Accepted($"/api/v1/feeds/{id}");
-            })
+        feeds.MapPost("/{id:long}/poll", (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RequestFeedPoll(id), _ => TypedResults.Accepted($"/api/v1/feeds/{id}"), ct))
             .RequireAuthorization(RolePermissions.ManageIntegrations)
             .WithName("PollFeed")
             .WithSummary("Poll a feed now (202)")

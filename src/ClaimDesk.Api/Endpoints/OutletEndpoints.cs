@@ -13,13 +13,8 @@ public static class OutletEndpoints
     {
         var outlets = api.MapGroup("/outlets").WithTags("Outlets");
 
-        outlets.MapPost("/", async Task<Results<Created<OutletView>, Ok<OutletView>>> (RegisterOutletRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                var registration = await mediator.Send(new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), ct);
-                return registration.Created
-                    ? TypedResults.Created($"/api/v1/outlets/{registration.Outlet.Id}", registration.Outlet)
-                    : TypedResults.Ok(registration.Outlet);
-            })
+        outlets.MapPost("/", (RegisterOutletRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), Registered, ct))
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterOutlet")
             .WithSummary("Register an outlet (201), or change an existing one's domain or owner group (200; editor or admin)")
@@ -48,4 +43,9 @@ public static class OutletEndpoints
 
         return api;
     }
+
+    private static Results<Created<OutletView>, Ok<OutletView>> Registered(OutletRegistration registration) =>
+        registration.Created
+            ? TypedResults.Created($"/api/v1/outlets/{registration.Outlet.Id}", registration.Outlet)
+            : TypedResults.Ok(registration.Outlet);
 }

@@ -31,11 +31,13 @@ public static class ReviewEndpoints
             {
                 var to = QueryParsing.Enum<ClaimStatus>(body.To, "to")
                          ?? throw new Core.Common.FieldValidationException("to", "'to' is required: the status to move the claim to.");
-                var claim = await mediator.Send(new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
-                    QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = claim.Etag;
-                // Not moved yet: the verdict is proposed and waits for a second person.
-                return claim.Status == to ? TypedResults.Ok(claim) : TypedResults.Accepted($"/api/v1/claims/{id}", claim);
+                // Not moved yet when the verdict is only proposed: it waits for a second person (202).
+                return await mediator.AnswerAsync(http, new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
+                        QueryParsing.IfMatchVersion(http, id)),
+                    claim => claim.Status == to
+                        ? (Results<Ok<ClaimView>, Accepted<ClaimView>>)TypedResults.Ok(claim)
+                        : TypedResults.Accepted($"/api/v1/claims/{id}", claim),
+                    claim => claim.Etag, ct);
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("TransitionClaim")
@@ -55,9 +57,8 @@ public static class ReviewEndpoints
             {
                 var decision = QueryParsing.Enum<VerdictProposalDecision>(body.Decision, "decision")
                                ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: approve or sendBack.");
-                var claim = await mediator.Send(new DecideVerdictProposal(id, decision, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = claim.Etag;
-                return TypedResults.Ok(claim);
+                return await mediator.AnswerAsync(http, new DecideVerdictProposal(id, decision, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                    claim => TypedResults.Ok(claim), claim => claim.Etag, ct);
             })
             .RequireAuthorization(RolePermissions.ApproveVerdicts)
             .WithName("DecideVerdictProposal")
@@ -70,12 +71,9 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapPost("/{id:long}/assignment", async (long id, AssignmentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var claim = await mediator.Send(new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = claim.Etag;
-                return TypedResults.Ok(claim);
-            })
+        claims.MapPost("/{id:long}/assignment", (long id, AssignmentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(http, id)),
+                    claim => TypedResults.Ok(claim), claim => claim.Etag, ct))
             .RequireAuthorization(RolePermissions.Assign)
             .WithName("AssignClaim")
             .WithSummary("Assign a reviewer (null unassigns); needs If-Match")
@@ -86,11 +84,8 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapPost("/{id:long}/comments", async (long id, CommentRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                var comment = await mediator.Send(new CommentOnClaim(id, body.Text!), ct);
-                return TypedResults.Created($"/api/v1/claims/{id}/comments", comment);
-            })
+        claims.MapPost("/{id:long}/comments", (long id, CommentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new CommentOnClaim(id, body.Text!), comment => TypedResults.Created($"/api/v1/claims/{id}/comments", comment), ct))
             .RequireAuthorization(RolePermissions.Comment)
             .WithName("CommentOnClaim")
             .WithSummary("Add a reviewer note (appends; no If-Match needed)")
@@ -109,9 +104,8 @@ public static class ReviewEndpoints
             {
                 var decision = QueryParsing.Enum<EvidenceDecision>(body.Decision, "decision")
                                ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: accept or reject.");
-                var result = await mediator.Send(new DecideEvidence(id, evidenceId, decision, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = result.ClaimETag;
-                return TypedResults.Ok(result.Evidence);
+                return await mediator.AnswerAsync(http, new DecideEvidence(id, evidenceId, decision, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                    result => TypedResults.Ok(result.Evidence), result => result.ClaimETag, ct);
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("DecideEvidence")
@@ -128,9 +122,8 @@ public static class ReviewEndpoints
             {
                 var stance = QueryParsing.Enum<Analysis.Corroboration.Stance>(body.Stance, "stance")
                              ?? throw new Core.Common.FieldValidationException("stance", "'stance' is required: supports, contradicts or mentions.");
-                var result = await mediator.Send(new AddExternalEvidence(id, body.Url!, stance, body.Note, QueryParsing.IfMatchVersion(http, id)), ct);
-                http.Response.Headers.ETag = result.ClaimETag;
-                return TypedResults.Created($"/api/v1/claims/{id}/evidence", result.Evidence);
+                return await mediator.AnswerAsync(http, new AddExternalEvidence(id, body.Url!, stance, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                    result => TypedResults.Created($"/api/v1/claims/{id}/evidence", result.Evidence), result => result.ClaimETag, ct);
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("AddExternalEvidence")

@@ -12,11 +12,9 @@ public static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(RolePermissions.ManageIntegrations);
 
-        webhooks.MapPost("/", async (CreateWebhookRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(new CreateWebhook(body.Url!, body.Events ?? [], body.Description), ct);
-                return TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);
-            })
+        webhooks.MapPost("/", (CreateWebhookRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new CreateWebhook(body.Url!, body.Events ?? [], body.Description),
+                    created => TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created), ct))
             .WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to events; signed per Standard Webhooks with the whsec_ secret returned once")
             .WithDescription("Events: claim.registered, claim.evidence_added, claim.status_changed, claim.verdict_published. Loopback, link-local, cloud-metadata, private and reserved addresses are refused; ClaimDesk:Outbound:AllowPrivateNetworks opens the private ranges, ClaimDesk:Outbound:AllowAddresses single addresses.")

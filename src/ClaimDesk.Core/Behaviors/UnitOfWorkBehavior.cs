@@ -1,6 +1,8 @@
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Behaviors;
 
@@ -10,8 +12,11 @@ namespace ClaimDesk.Core.Behaviors;
 /// There is deliberately no transaction around the handler's reads: SQLite has one writer at a time, and holding its
 /// lock while a handler reads would serialise every request. Races on a claim are settled by its version column
 /// (the UPDATE matches only the version read). Commands that must write in several steps ask for a transaction.
+/// A command sent with an Idempotency-Key gets one too, from its first save: its answer is rendered and stored in the
+/// same transaction as its change, so a retry after the commit always finds the answer to replay.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbContext> lazyDb, AfterCommitActions afterCommit)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+    Lazy<ClaimDeskDbContext> lazyDb, AfterCommitActions afterCommit, IdempotentRequest idempotent, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -21,29 +26,50 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(Lazy<ClaimDeskDbCont
         var db = lazyDb.Value;
         if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
 
+        var answering = idempotent.AwaitsAnswer<TResponse>();
+        TResponse response;
         try
         {
-            TResponse response;
-            if (message is IAtomicCommand)
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                response = await next(message, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                response = await next(message, cancellationToken);
-                if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            }
-            afterCommit.RunAll();
-            return response;
+            if (message is IAtomicCommand) await db.Database.BeginTransactionAsync(cancellationToken);
+            db.DeferCommit = answering;
+            response = await next(message, cancellationToken);
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            var answer = answering ? await StoreAnswerAsync(db, response, cancellationToken) : null;
+            if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync(cancellationToken);
+            if (answer is not null) idempotent.CommittedWith(answer);
         }
         catch
         {
+            // Disposing an uncommitted transaction rolls it back.
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.DisposeAsync();
             afterCommit.Discard();
             db.ChangeTracker.Clear();
             throw;
         }
+        finally
+        {
+            db.DeferCommit = false;
+        }
+        // Committed: nothing from here on may fail the request (a job that could not be queued is the sweep's to find).
+        afterCommit.RunAll();
+        return response;
+    }
+
+    private async Task<IdempotencyRecord> StoreAnswerAsync(ClaimDeskDbContext db, TResponse response, CancellationToken ct)
+    {
+        var record = await idempotent.RecordAsync(response, clock.GetUtcNow().UtcDateTime);
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The key's unique index: a request with the same key, on another node, committed first. Its answer is the one
+            // that counts; this change rolls back, and the API replays that answer instead.
+            throw new ConflictException("Request already answered",
+                "Another request with this Idempotency-Key was answered first; nothing was changed by this one.");
+        }
+        return record;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ClaimDesk.Core.Common;
 
 /// <summary>
@@ -10,17 +12,31 @@ public interface IAfterCommit
     void Add(Action action);
 }
 
-public sealed class AfterCommitActions : IAfterCommit
+public sealed class AfterCommitActions(ILogger<AfterCommitActions> logger) : IAfterCommit
 {
     private readonly List<Action> _actions = [];
 
     public void Add(Action action) => _actions.Add(action);
 
+    /// <summary>
+    /// Runs every action; one that fails is logged, not thrown. The change is committed by now: failing the request would
+    /// tell the client that nothing happened, and the recovery sweep finds the work that stalled (claims, articles, deliveries).
+    /// </summary>
     public void RunAll()
     {
         var actions = _actions.ToArray();
         _actions.Clear();
-        foreach (var action in actions) action();
+        foreach (var action in actions)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Work after a commit could not be queued; the recovery sweep re-finds stalled claims, articles and webhook deliveries");
+            }
+        }
     }
 
     public void Discard() => _actions.Clear();

@@ -19,15 +19,36 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     public ISaveChangesObserver? SaveObserver { get; internal set; }
 
+    /// <summary>
+    /// Set by the unit of work for a command whose answer is stored with its change (it came with an Idempotency-Key):
+    /// the first save opens a transaction, later saves join it, and the unit of work commits it once the answer is written.
+    /// Opened at the first save rather than before the handler, so a handler's reads take no write lock.
+    /// </summary>
+    internal bool DeferCommit { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (DeferCommit && Database.CurrentTransaction is null) await Database.BeginTransactionAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (DeferCommit && Database.CurrentTransaction is null) Database.BeginTransaction();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public override void Dispose()
     {
         SaveObserver = null;
+        DeferCommit = false;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         SaveObserver = null;
+        DeferCommit = false;
         return base.DisposeAsync();
     }
 

@@ -63,12 +63,45 @@ public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
         Assert.NotEqual(byAdmin.Headers.Location, byTool.Headers.Location);
     }
 
+    public static TheoryData<int, string, string> Refusals => new()
+    {
+        // The handler finds no such article.
+        { 404, "/api/v1/claims", """{ "articleId": 987654321, "text": "A claim about an article nobody registered." }""" },
+        // The state refuses it: an active key already has this name.
+        { 409, "/api/v1/api-keys", """{ "name": "admin", "role": "reader" }""" },
+        // The validator refuses it.
+        { 400, "/api/v1/claims", """{ "articleId": 0, "text": "" }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_keyed_request_refused_by_an_error_replays_the_same_refusal_to_its_retry(int status, string path, string body)
+    {
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Send()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        var first = await desk.Admin.SendAsync(Send());
+        var retry = await desk.Admin.SendAsync(Send());
+
+        Assert.Equal(status, (int)first.StatusCode);
+        Assert.Equal(status, (int)retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
     [Fact]
-    public async Task A_key_whose_first_request_died_unfinished_is_usable_again_after_a_while()
+    public async Task A_key_an_earlier_version_left_in_progress_is_free_at_once()
     {
         var article = await desk.Admin.RegisterOwnArticleAsync();
         var key = Guid.NewGuid().ToString();
-        // What a process leaves behind when it dies between taking the key and answering.
+        // Versions that took a key before answering left a row with no answer when their process died; no row is written
+        // now until there is an answer, so such a row means "nothing answered".
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={desk.DatabasePath}"))
         {
             await connection.OpenAsync();
@@ -76,7 +109,7 @@ public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
             insert.CommandText = "INSERT INTO IdempotencyRecords (ApiKeyId, Key, RequestHash, StatusCode, CreatedAt, ExpiresAt) " +
                                  "SELECT Id, $key, 'x', 0, $created, $expires FROM ApiKeys WHERE Name = 'admin'";
             insert.Parameters.AddWithValue("$key", key);
-            insert.Parameters.AddWithValue("$created", DateTime.UtcNow.AddMinutes(-3).ToString("yyyy-MM-dd HH:mm:ss.fffffff"));
+            insert.Parameters.AddWithValue("$created", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fffffff"));
             insert.Parameters.AddWithValue("$expires", DateTime.UtcNow.AddHours(20).ToString("yyyy-MM-dd HH:mm:ss.fffffff"));
             Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
@@ -17,9 +18,11 @@ namespace ClaimDesk.Core.Features.Claims;
 /// their new claim to this writer and wait; it writes every registration waiting at that moment — claims, their
 /// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
 /// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then answers each request with its saved claim and
-/// hands the claims to <see cref="CorroborationRequests"/>. A lone request is written at once, so latency does not grow
-/// when the desk is quiet. If a batch fails, its registrations are retried one by one, so one bad row fails only its
-/// own request.
+/// hands the claims to <see cref="CorroborationRequests"/>. A request sent with an Idempotency-Key has its answer rendered
+/// and stored in the same transaction (<see cref="DueAnswer"/>), so a retry after the commit replays it. A lone request is
+/// written at once, so latency does not grow when the desk is quiet. If a batch fails to commit, its registrations are
+/// retried one by one, so one bad row fails only its own request; once a batch has committed, nothing that follows
+/// (answering, queueing webhooks) can fail it or write it again.
 /// </summary>
 public sealed class ClaimRegistrationWriter(
     IServiceScopeFactory scopes, CorroborationRequests corroboration, ILogger<ClaimRegistrationWriter> logger) : BackgroundService
@@ -32,10 +35,13 @@ public sealed class ClaimRegistrationWriter(
 
     private WriterSession? _session;
 
-    /// <summary>Writes the claim with its audit event; completes once both are committed. The claim comes back with its id.</summary>
-    public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter)
+    /// <summary>
+    /// Writes the claim with its audit event (and, when <paramref name="answer"/> is due, the request's idempotent answer);
+    /// completes once they are committed. The claim comes back with its id.
+    /// </summary>
+    public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter, DueAnswer? answer = null)
     {
-        var pending = new PendingRegistration(claim, actor, auditAfter);
+        var pending = new PendingRegistration(claim, actor, auditAfter, answer);
         if (!_queue.Writer.TryWrite(pending))
             throw new InvalidOperationException("The desk is shutting down; the claim was not registered.");
         return pending.Saved.Task;
@@ -51,11 +57,11 @@ public sealed class ClaimRegistrationWriter(
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
             try
             {
-                await CommitAsync(batch);
+                await CommitAndAnswerAsync(batch);
             }
             catch (Exception e) when (batch.Count > 1)
             {
-                logger.LogWarning(e, "A batch of {Count} claim registrations failed; writing them one by one", batch.Count);
+                logger.LogWarning(e, "A batch of {Count} claim registrations failed to commit; writing them one by one", batch.Count);
                 foreach (var pending in batch) await CommitAloneAsync(pending);
             }
             catch (Exception e)
@@ -76,7 +82,7 @@ public sealed class ClaimRegistrationWriter(
     {
         try
         {
-            await CommitAsync([pending]);
+            await CommitAndAnswerAsync([pending]);
         }
         catch (Exception e)
         {
@@ -84,12 +90,14 @@ public sealed class ClaimRegistrationWriter(
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingRegistration> batch)
+    /// <summary>Commits the batch and answers it; throws only when nothing was committed.</summary>
+    private async Task CommitAndAnswerAsync(IReadOnlyList<PendingRegistration> batch)
     {
         _session ??= new WriterSession(scopes.CreateAsyncScope());
+        WriterSession.Committed committed;
         try
         {
-            corroboration.Add(await _session.CommitAsync(batch));
+            committed = await _session.CommitAsync(batch);
         }
         catch
         {
@@ -98,6 +106,16 @@ public sealed class ClaimRegistrationWriter(
             _session = null;
             throw;
         }
+        // Committed: from here on nothing may fail these requests or send them back to be written again.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            pending.Claim.Id = committed.ClaimIds[i];
+            if (committed.Answers[i] is { } answer) pending.Answer!.Request.CommittedWith(answer);
+            pending.Saved.TrySetResult(pending.Claim);
+        }
+        corroboration.Add(committed.ClaimIds);
+        _session.SendWebhooks(committed.DeliveryIds, logger);
     }
 
     /// <summary>
@@ -115,15 +133,20 @@ public sealed class ClaimRegistrationWriter(
         private RowInserter<Claim>? _claims;
         private RowInserter<ClaimEvent>? _events;
         private RowInserter<WebhookDelivery>? _deliveries;
+        private RowInserter<IdempotencyRecord>? _answers;
 
-        /// <summary>Commits the batch, answers its requests, and returns the new claims' ids.</summary>
-        public async Task<long[]> CommitAsync(IReadOnlyList<PendingRegistration> batch)
+        /// <summary>What one batch's transaction wrote: per registration its claim's id and its stored answer, if any.</summary>
+        public sealed record Committed(long[] ClaimIds, IdempotencyRecord?[] Answers, List<long> DeliveryIds);
+
+        /// <summary>Writes the batch in one transaction and commits it; throws when it did not commit.</summary>
+        public async Task<Committed> CommitAsync(IReadOnlyList<PendingRegistration> batch)
         {
             // Read per batch: a subscription made a moment ago, on any node, gets the next registrations.
             var subscriptions = new List<WebhookSubscription>();
             await foreach (var subscription in ActiveSubscriptions(_db)) subscriptions.Add(subscription);
             var now = _clock.GetUtcNow().UtcDateTime;
             var claimIds = new long[batch.Count];
+            var answers = new IdempotencyRecord?[batch.Count];
             var deliveryIds = new List<long>();
 
             // Opened once and kept for the session (EF counts opens: one open, one close in DisposeAsync).
@@ -136,6 +159,8 @@ public sealed class ClaimRegistrationWriter(
                 await using var insertEvent = (_events ??= new(_db)).CreateCommand(connection, tx);
                 // Most desks have no subscriptions: then no batch builds a delivery command it will not run.
                 await using var insertDelivery = subscriptions.Count > 0 ? (_deliveries ??= new(_db)).CreateCommand(connection, tx) : null;
+                // Nor one that writes idempotent answers, unless a request of the batch sent a key.
+                await using var insertAnswer = AnyAnswerDue(batch) ? (_answers ??= new(_db)).CreateCommand(connection, tx) : null;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var pending = batch[i];
@@ -149,18 +174,44 @@ public sealed class ClaimRegistrationWriter(
                     // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
                     foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
                         deliveryIds.Add(await _deliveries!.InsertAsync(insertDelivery!, delivery, CancellationToken.None));
+                    if (pending.Answer is { } due)
+                    {
+                        // The answer names the claim's id, known only now; the key's unique index refuses a second answer.
+                        pending.Claim.Id = claimIds[i];
+                        var answer = await due.Request.RecordAsync(due.Response(pending.Claim), now);
+                        answer.Id = await _answers!.InsertAsync(insertAnswer!, answer, CancellationToken.None);
+                        answers[i] = answer;
+                    }
                 }
                 await transaction.CommitAsync();
             }
+            return new Committed(claimIds, answers, deliveryIds);
+        }
 
-            // Committed: webhooks go out now. A crash before this point is covered by the recovery sweep.
-            foreach (var deliveryId in deliveryIds) _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
-            for (var i = 0; i < batch.Count; i++)
+        /// <summary>
+        /// Queues the committed batch's webhooks. A failure is logged, not thrown: the deliveries are committed, and the
+        /// recovery sweep sends those whose job was never queued.
+        /// </summary>
+        public void SendWebhooks(List<long> deliveryIds, ILogger logger)
+        {
+            foreach (var deliveryId in deliveryIds)
             {
-                batch[i].Claim.Id = claimIds[i];
-                batch[i].Saved.TrySetResult(batch[i].Claim);
+                try
+                {
+                    _jobs.DeliverWebhook(deliveryId, TimeSpan.Zero);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not queue webhook delivery {DeliveryId}; the recovery sweep will", deliveryId);
+                }
             }
-            return claimIds;
+        }
+
+        private static bool AnyAnswerDue(IReadOnlyList<PendingRegistration> batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+                if (batch[i].Answer is not null) return true;
+            return false;
         }
 
         public async ValueTask DisposeAsync()
@@ -170,12 +221,19 @@ public sealed class ClaimRegistrationWriter(
         }
     }
 
-    private sealed class PendingRegistration(Claim claim, string actor, string auditAfter)
+    private sealed class PendingRegistration(Claim claim, string actor, string auditAfter, DueAnswer? answer)
     {
         public TaskCompletionSource<Claim> Saved { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Not tracked by any DbContext: its values are sent as they are, and it gets its key once committed.</summary>
         public Claim Claim => claim;
         public string Actor => actor;
         public string AuditAfter => auditAfter;
+        public DueAnswer? Answer => answer;
     }
 }
+
+/// <summary>
+/// A registration sent with an Idempotency-Key: the request, and the response it answers once its claim has an id
+/// (rendered by the request's endpoint into the answer the writer stores with the claim).
+/// </summary>
+public sealed record DueAnswer(IdempotentRequest Request, Func<Claim, ClaimView> Response);

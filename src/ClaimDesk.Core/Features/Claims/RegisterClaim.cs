@@ -38,10 +38,12 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
 
 /// <summary>
 /// Checks the claim against its article (from <see cref="ClaimSourceCache"/>), assesses it, and hands it to the
-/// <see cref="ClaimRegistrationWriter"/>, which commits it with its audit event and queues its corroboration.
+/// <see cref="ClaimRegistrationWriter"/>, which commits it with its audit event (and, for a request with an
+/// Idempotency-Key, its answer) and queues its corroboration.
 /// </summary>
 public sealed class RegisterClaimHandler(
-    Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer)
+    Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer,
+    IdempotentRequest idempotent)
     : ICommandHandler<RegisterClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
@@ -72,9 +74,14 @@ public sealed class RegisterClaimHandler(
         };
         // Serialised here, in parallel across requests, rather than on the writer's single thread.
         var auditAfter = ClaimAudit.Serialize(new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status })!;
-        var saved = await writer.WriteAsync(claim, actor.Name, auditAfter);
-        return ClaimQueries.ToView(saved, new OutletRef(article.OutletId, article.OutletName), new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+        var outlet = new OutletRef(article.OutletId, article.OutletName);
+        var answer = idempotent.AwaitsAnswer<ClaimView>() ? new DueAnswer(idempotent, saved => View(saved, outlet)) : null;
+        return View(await writer.WriteAsync(claim, actor.Name, auditAfter, answer), outlet);
     }
+
+    /// <summary>A claim just registered: no evidence yet.</summary>
+    private static ClaimView View(Claim saved, OutletRef outlet) =>
+        ClaimQueries.ToView(saved, outlet, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
 
     /// <summary>
     /// A claim registered from a suggestion carries the suggestion's kind, claimant and score over; any other span is
