@@ -63,11 +63,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         if (!_running.TryAdd((apiKeyId, key), 0))
         {
+            // Two tries of one key at once: an expected race, not an error.
+            logger.LogInformation("A request with the same {Header} (API key {ApiKeyId}) is in progress; answered 409 on {Method} {Path}",
+                HeaderName, apiKeyId, context.Request.Method, context.Request.Path);
             await ProblemResponses.WriteAsync(context, 409, "Request in progress", $"A request with this {HeaderName} is still being processed; retry shortly.");
             return;
         }
         try
         {
+            // The try that held the key may have committed its answer and let go between the lookup above and taking
+            // the key here: look again, now that no other try of this key can run on this process.
+            if (await FindAnswerAsync(db, apiKeyId, key) is { } answered)
+            {
+                await ReplayAsync(context, answered, requestHash);
+                return;
+            }
             var idempotent = context.RequestServices.GetRequiredService<IdempotentRequest>();
             idempotent.Begin(apiKeyId, key, requestHash);
             await RunAsync(context, db, idempotent);
