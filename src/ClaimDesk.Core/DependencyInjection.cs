@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitActions>());
         services.AddScoped<IdempotentRequest>();
+        services.AddSingleton<IdempotentAnswerSeal>();
         services.Configure<DeskOptions>(configuration.GetSection(DeskOptions.Section));
         services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.Section));
         // One model and one search index per process: both are expensive to build and safe to share.

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Api.Infrastructure;
@@ -24,7 +25,7 @@ namespace ClaimDesk.Api.Infrastructure;
 /// the client's retry then finds.</item>
 /// </list>
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, ILogger<IdempotencyMiddleware> logger)
+public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, IdempotentAnswerSeal seal, ILogger<IdempotencyMiddleware> logger)
 {
     public const string HeaderName = "Idempotency-Key";
 
@@ -122,7 +123,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             if (answer.StatusCode < 400)
                 logger.LogWarning("{Method} {Path} answered {Status} without storing its answer with its change; stored now",
                     context.Request.Method, context.Request.Path, answer.StatusCode);
-            var record = IdempotencyRecord.Of(idempotent.ApiKeyId, idempotent.Key!, idempotent.RequestHash!, answer, clock.GetUtcNow().UtcDateTime);
+            var record = idempotent.RecordOf(answer, clock.GetUtcNow().UtcDateTime);
             if (!await TryStoreAsync(db, record) && await FindAnswerAsync(db, idempotent.ApiKeyId, idempotent.Key!) is { } first)
             {
                 await ReplayAsync(context, first, idempotent.RequestHash!);
@@ -132,15 +133,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         await WriteAsync(context, answer);
     }
 
+    /// <summary>The stored answer of a key, its body opened; null when the key is free.</summary>
     private async Task<IdempotencyRecord?> FindAnswerAsync(ClaimDeskDbContext db, long apiKeyId, string key)
     {
         var record = await StoredAnswer(db, apiKeyId, key);
-        // Expired, or left unanswered by an earlier version (which took keys before answering): the key is free.
-        if (record is not null && (record.ExpiresAt <= clock.GetUtcNow().UtcDateTime || record.StatusCode == 0))
+        if (record is null) return null;
+        var body = seal.Open(record.Body);
+        // Expired, left unanswered by an earlier version (which took keys before answering), or sealed with keys the
+        // desk no longer has: the key is free.
+        if (record.ExpiresAt <= clock.GetUtcNow().UtcDateTime || record.StatusCode == 0 || body is null)
         {
             await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteDeleteAsync();
             return null;
         }
+        record.Body = body; // not tracked: the opened body is this request's to replay, never saved
         return record;
     }
 

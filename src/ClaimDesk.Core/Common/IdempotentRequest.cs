@@ -1,4 +1,5 @@
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Security;
 
 namespace ClaimDesk.Core.Common;
 
@@ -10,9 +11,10 @@ namespace ClaimDesk.Core.Common;
 /// without a stored answer is a key whose request changed nothing.
 /// Scoped: one per request. Without a key (and in jobs) it is empty and asks nothing of the write paths.
 /// </summary>
-public sealed class IdempotentRequest
+public sealed class IdempotentRequest(IdempotentAnswerSeal seal)
 {
     private Delegate? _render;
+    private IdempotentAnswer? _rendered;
 
     public long ApiKeyId { get; private set; }
     public string? Key { get; private set; }
@@ -38,10 +40,14 @@ public sealed class IdempotentRequest
     public async ValueTask<IdempotencyRecord> RecordAsync<TResponse>(TResponse response, DateTime now)
     {
         if (!AwaitsAnswer<TResponse>()) throw new InvalidOperationException("This request awaits no answer to a " + typeof(TResponse).Name + ".");
-        var answer = await ((Func<TResponse, ValueTask<IdempotentAnswer>>)_render!)(response);
-        return IdempotencyRecord.Of(ApiKeyId, Key!, RequestHash!, answer, now);
+        _rendered = await ((Func<TResponse, ValueTask<IdempotentAnswer>>)_render!)(response);
+        return RecordOf(_rendered, now);
     }
 
-    /// <summary>Called once the transaction that wrote <paramref name="record"/> has committed.</summary>
-    public void CommittedWith(IdempotencyRecord record) => Committed = record.Answer;
+    /// <summary>The record of an answer, its body sealed (<see cref="IdempotentAnswerSeal"/>).</summary>
+    public IdempotencyRecord RecordOf(IdempotentAnswer answer, DateTime now) =>
+        IdempotencyRecord.Of(ApiKeyId, Key!, RequestHash!, answer with { Body = seal.Seal(answer.Body) }, now);
+
+    /// <summary>Called once the transaction that wrote the record of <see cref="RecordAsync{TResponse}"/> has committed.</summary>
+    public void CommittedWith(IdempotencyRecord record) => Committed = _rendered ?? throw new InvalidOperationException("No answer was rendered for " + record.Key + ".");
 }

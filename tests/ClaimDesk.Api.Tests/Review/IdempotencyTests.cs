@@ -139,4 +139,30 @@ public sealed class IdempotencyTests(ClaimDeskApiFactory desk)
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
     }
+
+    [Fact]
+    public async Task A_new_keys_secret_is_replayed_to_a_retry_but_never_stored_in_plain_text()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = $"tool-{Guid.NewGuid():N}"[..20], role = "integration" };
+
+        var first = await desk.Admin.SendAsync(Post("/api/v1/api-keys", body, key));
+        var retry = await desk.Admin.SendAsync(Post("/api/v1/api-keys", body, key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var secret = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        Assert.Equal(secret, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+
+        // The answer kept for retries is sealed: the database does not hold the secret it shows once.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={desk.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Body FROM IdempotencyRecords WHERE Key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        var stored = (byte[])(await command.ExecuteScalarAsync())!;
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(stored));
+        Assert.DoesNotContain("secret", System.Text.Encoding.UTF8.GetString(stored));
+    }
 }
