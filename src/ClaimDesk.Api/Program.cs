@@ -1,3 +1,4 @@
+using ClaimDesk.Api.Contract;
 using ClaimDesk.Api.Endpoints;
 using ClaimDesk.Api.Infrastructure;
 using ClaimDesk.Core;
@@ -29,7 +30,8 @@ builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails();
+// Every problem, ours or the framework's, gets its code, its type URI and the trace id in one place.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCatalog.Complete);
 builder.Services.AddClaimDeskRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -43,23 +45,8 @@ builder.Services.AddAuthorization(options =>
     options.FallbackPolicy = options.GetPolicy(RolePermissions.Read);
 });
 
-builder.Services.AddOpenApi(options => options.AddSchemaTransformer(StrictEnumSchemas.TransformAsync).AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "ClaimDesk API";
-    document.Info.Description = "Claim verification back office: articles, claims, evidence, review workflow, ClaimReview export.";
-    document.Components ??= new();
-    document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-    document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-    {
-        Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "Authorization: Bearer <api key>",
-    };
-    document.Security ??= [];
-    document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
-    {
-        [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [],
-    });
-    return Task.CompletedTask;
-}));
+// The OpenAPI document and its conventions, from endpoint metadata, in one place (Contract/OpenApiContract.cs).
+builder.Services.AddClaimDeskOpenApi();
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<ClaimDeskDbContext>("database", tags: ["ready"])
@@ -78,9 +65,11 @@ app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
+app.UseMiddleware<ConditionalGetMiddleware>();
 
 // Probes are never rate limited: a 429 would make an orchestrator restart a healthy instance.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
@@ -92,15 +81,15 @@ if (processRole == ProcessRole.Worker)
     return 0;
 }
 app.MapOpenApi().AllowAnonymous();
+app.MapProblemPages();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapJobDashboard();
 
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
     .RefuseUnknownQueryParameters()
-    .ProducesProblem(StatusCodes.Status401Unauthorized)
-    .ProducesProblem(StatusCodes.Status403Forbidden)
-    .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    // The schema of every problem answer (Contract/OpenApiContract.cs adds each operation's statuses from its metadata).
+    .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDocument), ["application/problem+json"]));
 api.MapArticleEndpoints();
 api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();

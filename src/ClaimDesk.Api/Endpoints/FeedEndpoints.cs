@@ -1,10 +1,16 @@
+using ClaimDesk.Api.Contract;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Feeds;
 using ClaimDesk.Core.Security;
 using Mediator;
 
 namespace ClaimDesk.Api.Endpoints;
 
-public sealed record RegisterFeedRequest(string? Url, string? Outlet);
+/// <summary>An RSS or Atom feed and the outlet its items come from.</summary>
+public sealed record RegisterFeedRequest(string Url, string Outlet) : IRequestBody<RegisterFeedRequest>
+{
+    public static RegisterFeedRequest Example => new("https://harbour-gazette.example/feed.xml", "Harbour Gazette");
+}
 
 public static class FeedEndpoints
 {
@@ -14,7 +20,7 @@ public static class FeedEndpoints
 
         feeds.MapPost("/", async (RegisterFeedRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                var feed = await mediator.Send(new RegisterFeed(body.Url!, body.Outlet!), ct);
+                var feed = await mediator.Send(new RegisterFeed(body.Url, body.Outlet), ct);
                 return TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed);
             })
             .RequireAuthorization(RolePermissions.ManageIntegrations)
@@ -23,7 +29,8 @@ public static class FeedEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        feeds.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListFeeds(), ct)))
+        feeds.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListFeeds(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("ListFeeds")
             .WithSummary("Feeds, with when each was last polled and its last error");
