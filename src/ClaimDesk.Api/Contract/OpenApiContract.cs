@@ -96,10 +96,21 @@ internal static class SchemaConventions
             foreach (var parameter in constructor.GetParameters().Where(p => p.GetCustomAttribute<NullMeansAttribute>() is null))
             {
                 var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
-                if (properties.TryGetValue(name, out var field) && field is OpenApiSchema schema) properties[name] = StripNull(schema);
+                if (!properties.TryGetValue(name, out var field) || field is not OpenApiSchema schema) continue;
+                properties[name] = StripNull(schema);
+                // ASP.NET Core 10 sometimes leaves a nullable enum's schema empty ({}); name the enum's component instead.
+                if (IsEmpty(schema) && (Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType) is { IsEnum: true } enumType)
+                {
+                    var enumSchema = new OpenApiSchema();
+                    StrictEnumSchemas.Apply(enumSchema, enumType);
+                    properties[name] = schemas.ContainsKey(enumType.Name) ? new OpenApiSchemaReference(enumType.Name, document) : enumSchema;
+                }
             }
         }
     }
+
+    private static bool IsEmpty(OpenApiSchema schema) =>
+        schema is { Type: null, Enum: null or { Count: 0 }, OneOf: null or { Count: 0 }, AllOf: null or { Count: 0 }, AnyOf: null or { Count: 0 }, Properties: null or { Count: 0 }, Items: null };
 
     private static IOpenApiSchema StripNull(OpenApiSchema field)
     {
