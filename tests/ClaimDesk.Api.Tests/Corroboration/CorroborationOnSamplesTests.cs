@@ -63,7 +63,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
     }
 
     private static bool ReturnsToQueue(JsonElement e) =>
-        e.GetProperty("type").GetString() == "transition" && e.GetProperty("after").GetString()?.Contains("needsReview") == true;
+        e.GetProperty("type").GetString() == "transition" && e.GetProperty("after").AuditText().Contains("needsReview") == true;
 
     [Fact]
     public async Task Evidence_comes_best_first_and_gathering_again_adds_nothing_twice()
@@ -83,7 +83,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
             async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).GetProperty("items").EnumerateArray().ToList(),
             h => h.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").Any(ReturnsToQueue), "the second gathering finishing");
         var rerun = history.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").First(ReturnsToQueue);
-        Assert.Contains("\"evidenceAdded\":0", rerun.GetProperty("detail").GetString());
+        Assert.Contains("\"evidenceAdded\":0", rerun.GetProperty("detail").AuditText());
         var second = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(first.Select(e => e.Id()).Order(), second.Select(e => e.Id()).Order());
     }

@@ -83,9 +83,9 @@ public sealed class OutletChangeTests(ClaimDeskApiFactory desk)
         Assert.Equal(["admin", ClaimDeskApiFactory.RoleUserName(Role.Editor), ClaimDeskApiFactory.RoleUserName(Role.Editor)],
             history.Select(e => e.GetProperty("actor").GetString()));
         var cleared = history[^1];
-        Assert.Contains(group, cleared.GetProperty("before").GetString());
-        Assert.Contains("\"ownerGroup\":null", cleared.GetProperty("after").GetString());
-        Assert.Contains(domain, cleared.GetProperty("after").GetString());
+        Assert.Contains(group, cleared.GetProperty("before").AuditText());
+        Assert.Contains("\"ownerGroup\":null", cleared.GetProperty("after").AuditText());
+        Assert.Contains(domain, cleared.GetProperty("after").AuditText());
         Assert.True(cleared.GetProperty("at").GetDateTime() >= history[0].GetProperty("at").GetDateTime());
     }
 

@@ -80,9 +80,9 @@ public sealed class AssignmentCommentsHistoryTests(ClaimDeskApiFactory desk)
         Assert.Equal("system", history[1].GetProperty("actor").GetString()); // the corroboration job
         var ruling = history[^1];
         Assert.Equal(reviewerName, ruling.GetProperty("actor").GetString());
-        Assert.Contains("\"inReview\"", ruling.GetProperty("before").GetString());
-        Assert.Contains("\"unverifiable\"", ruling.GetProperty("after").GetString());
-        Assert.Contains("No minutes published yet.", ruling.GetProperty("after").GetString());
+        Assert.Contains("\"inReview\"", ruling.GetProperty("before").AuditText());
+        Assert.Contains("\"unverifiable\"", ruling.GetProperty("after").AuditText());
+        Assert.Contains("No minutes published yet.", ruling.GetProperty("after").AuditText());
         Assert.True(history.Zip(history.Skip(1)).All(p => p.First.GetProperty("at").GetDateTime() <= p.Second.GetProperty("at").GetDateTime()));
 
         var comments = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/comments")).GetProperty("items");

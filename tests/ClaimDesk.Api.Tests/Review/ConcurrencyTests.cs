@@ -68,7 +68,7 @@ public sealed class ConcurrencyTests(ClaimDeskApiFactory desk)
         Assert.Equal(racers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
         var history = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history");
         var intoReview = history.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "transition"
-                                                              && e.GetProperty("after").GetString()!.Contains("\"inReview\""));
+                                                              && e.GetProperty("after").AuditText().Contains("\"inReview\""));
         Assert.Equal(1, intoReview);
     }
 }

@@ -58,7 +58,7 @@ public sealed class DefiningExampleTests(ClaimDeskApiFactory desk)
         var history = (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).GetProperty("items").EnumerateArray().ToList();
         var ruling = history.Last(e => e.GetProperty("type").GetString() == "transition");
         Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Reviewer), ruling.GetProperty("actor").GetString());
-        Assert.Contains(rationale, ruling.GetProperty("after").GetString());
+        Assert.Contains(rationale, ruling.GetProperty("after").AuditText());
 
         var review = JsonDocument.Parse(await reviewer.GetStringAsync($"/api/v1/claims/{claim.Id()}/claimreview")).RootElement;
         Assert.StartsWith("Editorializing", review.GetProperty("reviewRating").GetProperty("alternateName").GetString());

@@ -109,10 +109,10 @@ public sealed class VerdictApprovalTests
             .Where(e => e.GetProperty("type").GetString() is "verdictProposed" or "verdictSentBack" or "transition").Skip(3).ToList(); // after the job's two moves and startReview
         Assert.Equal(["verdictProposed", "verdictSentBack", "verdictProposed", "transition"], history.Select(e => e.GetProperty("type").GetString()));
         Assert.Equal(reviewerName, history[0].GetProperty("actor").GetString());
-        Assert.Contains("Say which sentence.", history[1].GetProperty("detail").GetString());
+        Assert.Contains("Say which sentence.", history[1].GetProperty("detail").AuditText());
         Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Editor), history[3].GetProperty("actor").GetString());
-        Assert.Contains(reviewerName, history[3].GetProperty("detail").GetString());
-        Assert.Contains("\"editorializing\"", history[3].GetProperty("after").GetString());
+        Assert.Contains(reviewerName, history[3].GetProperty("detail").AuditText());
+        Assert.Contains("\"editorializing\"", history[3].GetProperty("after").AuditText());
     }
 
     [Fact]
