@@ -137,6 +137,21 @@ internal static class OperationConventions
 
         operation.Description = Join(operation.Description, $"Roles: {string.Join(", ", RolesOf(metadata))}.");
 
+        // Query values parsed by the endpoint (for its own 400 wording) are still enums in the contract.
+        foreach (var parameter in description.ParameterDescriptions)
+        {
+            var values = (parameter.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)?.ParameterInfo
+                .GetCustomAttribute<ValuesOfEnumAttribute>()?.Values;
+            if (values is null || operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { Schema: OpenApiSchema schema })
+                continue;
+            var target = schema.Items as OpenApiSchema ?? schema;
+            target.Type = JsonSchemaType.String;
+            target.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        }
+
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+            ListParameters.Describe(parameter);
+
         var ifMatch = operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p is { In: ParameterLocation.Header, Name: "If-Match" });
         if (ifMatch is not null)
         {
@@ -286,4 +301,33 @@ internal static class ContractComponents
         Schema = new OpenApiSchema { Type = type },
         Example = type == JsonSchemaType.Integer ? JsonValue.Create(int.Parse(example, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(example),
     };
+}
+
+/// <summary>The list parameters every list shares, described once.</summary>
+internal static class ListParameters
+{
+    public static void Describe(OpenApiParameter parameter)
+    {
+        if (parameter.Schema is not OpenApiSchema schema || parameter.In != ParameterLocation.Query) return;
+        switch (parameter.Name)
+        {
+            case "page":
+                parameter.Description = $"Which page, from 1 (default 1; at most {Core.Common.Paging.MaxPage}); a page past the last is empty.";
+                schema.Minimum = "1";
+                schema.Maximum = Core.Common.Paging.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "pageSize":
+                parameter.Description = $"Items per page (default {Core.Common.Paging.DefaultPageSize}, at most {Core.Common.Paging.MaxPageSize}).";
+                schema.Minimum = "1";
+                schema.Maximum = Core.Common.Paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "updatedSince":
+                parameter.Description = "Sync: only what changed at or after this instant (ISO 8601, e.g. 2026-11-25T17:00:00.1234567Z), " +
+                                        "oldest change first (updatedAt, then id). Page on with the last item's updatedAt and afterId.";
+                break;
+            case "afterId":
+                parameter.Description = "Sync cursor, with updatedSince = the last item's updatedAt: continue after the item with this id.";
+                break;
+        }
+    }
 }

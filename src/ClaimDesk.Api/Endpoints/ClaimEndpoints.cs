@@ -38,8 +38,9 @@ public static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        claims.MapGet("/", async (string[]? status, string? assignee, bool? unassigned, string[]? kind, string? outlet, string? q,
-                    bool? hasNewEvidence, string? sort, int? page, int? pageSize, bool? awaitingApproval, DateTimeOffset? updatedSince, long? afterId,
+        claims.MapGet("/", async ([ValuesOfEnum(typeof(ClaimStatus))] string[]? status, string? assignee, bool? unassigned,
+                    [ValuesOfEnum(typeof(ClaimKind))] string[]? kind, string? outlet, string? q,
+                    bool? hasNewEvidence, [ValuesOfEnum(typeof(ClaimSort))] string? sort, int? page, int? pageSize, bool? awaitingApproval, DateTimeOffset? updatedSince, long? afterId,
                     IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListClaims(
                     QueryParsing.Enums<ClaimStatus>(status, "status"), assignee, unassigned, QueryParsing.Enums<ClaimKind>(kind, "kind"),

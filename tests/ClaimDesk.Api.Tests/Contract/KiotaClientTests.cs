@@ -61,8 +61,8 @@ public sealed class KiotaClientTests
         Assert.NotNull(evidence?.Items);
         var queue = await client.Api.V1.Claims.GetAsync(config =>
         {
-            config.QueryParameters.Status = ["needsReview"];
-            config.QueryParameters.Sort = "checkWorthiness";
+            config.QueryParameters.Status = [Client.Api.V1.Claims.GetStatusQueryParameterType.NeedsReview];
+            config.QueryParameters.Sort = Client.Api.V1.Claims.GetSortQueryParameterType.CheckWorthiness;
         });
         Assert.Contains(queue!.Items!, c => c.Id == claim.Id);
 
