@@ -20,7 +20,7 @@ public sealed record TransitionRequest(ClaimStatus? To, string? Rationale = null
         "The outlet’s own unsourced aside, not a reported fact; no other article on the story corroborates it.");
 }
 
-public sealed record AssignmentRequest([NullMeans("unassigns the claim")] string? Assignee) : IRequestBody<AssignmentRequest>
+public sealed record AssignmentRequest([NullMeans("(or leaving it out) unassigns the claim")] string? Assignee = null) : IRequestBody<AssignmentRequest>
 {
     public static AssignmentRequest Example => new("test-reviewer");
 }
