@@ -63,9 +63,10 @@ Observability.ObserveJobQueue(app.Services);
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
+// Before the size limit, so that a 413 carries the RateLimit fields too (they are written when the answer starts).
+app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
-app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
