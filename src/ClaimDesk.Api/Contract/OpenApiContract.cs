@@ -246,7 +246,7 @@ internal static class ContractComponents
         var codes = ProblemCatalog.CodesFor(status).ToList();
         var response = new OpenApiResponse
         {
-            Description = $"{ReasonPhrase(status)}. Problem codes: {string.Join(", ", codes)}.",
+            Description = $"{ReasonPhrase(status)}. The codes a {status} carries: {string.Join(", ", codes)}.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(Problem, document) },
@@ -285,8 +285,8 @@ internal static class ContractComponents
             Name = IdempotencyKey, In = ParameterLocation.Header, Required = false,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
             Description = "Your id for this request (kept 24 h per API key): a retry with the same key and body replays the first answer " +
-                          "(Idempotent-Replayed: true); the same key with another body is a 422; while the first still runs, a 409.",
-            Example = JsonValue.Create("5f0c8a52-register-claim"),
+                          "(Idempotent-Replayed: true); the same key with another body is a 422; while the first still runs, a 409. " +
+                          "Use a new random value (a UUID) per request; no example is given, so that tools never send one key twice.",
         };
 
         // Every problem response refers to ProblemDocument (see the API group in Program.cs, which makes it a component).
