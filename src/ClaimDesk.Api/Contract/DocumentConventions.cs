@@ -37,6 +37,7 @@ internal static class DocumentConventions
         {
             // Generated from the payload type (WebhookPayloads.TypeOf), so the section follows the code.
             var payload = await context.GetOrCreateSchemaAsync(payloadType, null, ct);
+            RepairEnums(payload, payloadType, document);
             if (payload is OpenApiSchema { Properties: { } fields } && fields.TryGetValue("type", out var typeField) && typeField is OpenApiSchema type)
                 type.Enum = [JsonValue.Create(eventType)];
             document.Webhooks[eventType] = new OpenApiPathItem
@@ -71,6 +72,35 @@ internal static class DocumentConventions
                 },
             };
         }
+    }
+
+    /// <summary>
+    /// A schema made here (rather than for an endpoint) loses its references to enum components: ASP.NET Core 10 leaves
+    /// them empty ({}). They are filled in from the payload type, at any depth, so typed payloads keep typed enums.
+    /// </summary>
+    private static void RepairEnums(IOpenApiSchema schema, Type type, OpenApiDocument document)
+    {
+        if (schema is not OpenApiSchema { Properties: { } properties }) return;
+        foreach (var property in type.GetProperties())
+        {
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (!properties.TryGetValue(name, out var field) || field is not OpenApiSchema fieldSchema) continue;
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType.IsEnum && fieldSchema.Type is null && fieldSchema.Enum is null or { Count: 0 } && fieldSchema.OneOf is null or { Count: 0 })
+            {
+                var repaired = new OpenApiSchema();
+                StrictEnumSchemaRepair(repaired, propertyType, nullable: propertyType != property.PropertyType);
+                properties[name] = repaired;
+            }
+            else if (propertyType.IsClass && propertyType != typeof(string) && propertyType.Namespace?.StartsWith("ClaimDesk", StringComparison.Ordinal) == true)
+                RepairEnums(fieldSchema, propertyType, document);
+        }
+    }
+
+    private static void StrictEnumSchemaRepair(OpenApiSchema schema, Type enumType, bool nullable)
+    {
+        Infrastructure.StrictEnumSchemas.Apply(schema, enumType);
+        if (nullable) schema.Type |= JsonSchemaType.Null;
     }
 
     private static OpenApiParameter Header(string name, string description, string example) => new()

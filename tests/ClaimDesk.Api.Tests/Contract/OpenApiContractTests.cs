@@ -130,7 +130,25 @@ public sealed class OpenApiContractTests(ClaimDeskApiFactory desk)
                 missing.Add($"{schemaName}.{property}: number or string");
             if (value is JsonObject { Count: 0 }) missing.Add($"{schemaName}.{property}: an empty schema");
         }
+        // Nor anywhere else, the webhooks' payloads included: an empty schema says nothing of what is sent.
+        missing.AddRange(EmptyProperties(document, "#"));
         Assert.True(missing.Count == 0, "The document leaves out:\n" + string.Join('\n', missing));
+    }
+
+    private static IEnumerable<string> EmptyProperties(JsonNode node, string path)
+    {
+        if (node is JsonArray array)
+            return array.SelectMany((item, i) => item is null ? [] : EmptyProperties(item, $"{path}/{i}"));
+        if (node is not JsonObject obj) return [];
+        var found = new List<string>();
+        foreach (var (key, value) in obj)
+        {
+            if (value is null) continue;
+            if (key == "properties" && value is JsonObject properties)
+                found.AddRange(properties.Where(p => p.Value is JsonObject { Count: 0 }).Select(p => $"{path}/properties/{p.Key}: an empty schema"));
+            found.AddRange(EmptyProperties(value, $"{path}/{key}"));
+        }
+        return found.Distinct();
     }
 
     [Fact]
