@@ -1,3 +1,4 @@
+using ClaimDesk.Api.Contract;
 using ClaimDesk.Api.Endpoints;
 using ClaimDesk.Api.Infrastructure;
 using ClaimDesk.Core;
@@ -32,7 +33,8 @@ builder.Services.AddClaimDeskConsole(builder.Environment);
 builder.Services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
 // Malformed bodies throw so that the exception handler answers them as problem details, not as empty 400s.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails();
+// Every problem, ours or the framework's, gets its code, its type URI and the trace id in one place.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCatalog.Complete);
 builder.Services.AddClaimDeskRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -52,23 +54,8 @@ builder.Services.AddAuthorization(options =>
     options.FallbackPolicy = options.GetPolicy(RolePermissions.Read);
 });
 
-builder.Services.AddOpenApi(options => options.AddSchemaTransformer(StrictEnumSchemas.TransformAsync).AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "ClaimDesk API";
-    document.Info.Description = "Claim verification back office: articles, claims, evidence, review workflow, ClaimReview export.";
-    document.Components ??= new();
-    document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-    document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-    {
-        Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "Authorization: Bearer <api key>",
-    };
-    document.Security ??= [];
-    document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
-    {
-        [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", document)] = [],
-    });
-    return Task.CompletedTask;
-}));
+// The OpenAPI document and its conventions, from endpoint metadata, in one place (Contract/OpenApiContract.cs).
+builder.Services.AddClaimDeskOpenApi();
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<ClaimDeskDbContext>("database", tags: ["ready"])
@@ -86,6 +73,8 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseConsoleAssets();
+// Before the size limit, so that a 413 carries the RateLimit fields too (they are written when the answer starts).
+app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -94,6 +83,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 // Again inside the idempotency middleware: an endpoint's error reaches it as the answer it is (a 404, a 409), which a
 // retry with the same key then gets again.
 app.UseExceptionHandler();
+app.UseMiddleware<ConditionalGetMiddleware>();
 
 // Probes are never rate limited: a 429 would make an orchestrator restart a healthy instance.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
@@ -105,6 +95,7 @@ if (processRole == ProcessRole.Worker)
     return 0;
 }
 app.MapOpenApi().AllowAnonymous();
+app.MapProblemPages();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapJobDashboard();
 // A browser opening the desk lands in the console (which asks for a sign-in).
@@ -114,9 +105,8 @@ app.MapClaimDeskConsole();
 // Every API endpoint can answer these, whatever else it documents.
 var api = app.MapGroup("/api/v1")
     .RefuseUnknownQueryParameters()
-    .ProducesProblem(StatusCodes.Status401Unauthorized)
-    .ProducesProblem(StatusCodes.Status403Forbidden)
-    .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    // The schema of every problem answer (Contract/OpenApiContract.cs adds each operation's statuses from its metadata).
+    .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDocument), ["application/problem+json"]));
 api.MapArticleEndpoints();
 api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();

@@ -93,6 +93,10 @@ public static class DependencyInjection
                 services.AddPooledDbContextFactory<SqliteClaimDeskDbContext>(o => o
                     .UseSqlite(connectionString)
                     .ConfigureWarnings(LogDatabaseErrorsWhereTheyAreHandled)
+                    // SQLite rebuilds a table to change a column, and EF brackets the rebuild with PRAGMA foreign_keys,
+                    // which SQLite ignores inside a transaction; that is how EF migrates SQLite, not a fault of ours, and
+                    // the warning it logs on every first start only taught readers to skim past warnings.
+                    .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
                     .AddInterceptors(new SqlitePragmaInterceptor(), SaveChangesObserverInterceptor.Instance));
                 services.AddScoped<ClaimDeskDbContext>(LeaseFromPool<SqliteClaimDeskDbContext>);
                 break;

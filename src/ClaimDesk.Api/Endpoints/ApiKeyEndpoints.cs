@@ -1,3 +1,5 @@
+using ClaimDesk.Api.Contract;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.ApiKeys;
 using ClaimDesk.Core.Security;
@@ -5,7 +7,11 @@ using Mediator;
 
 namespace ClaimDesk.Api.Endpoints;
 
-public sealed record CreateApiKeyRequest(string? Name, string? Role);
+/// <summary>A key for a person or a tool: its name (who the audit log says acted) and role.</summary>
+public sealed record CreateApiKeyRequest(string Name, Role? Role) : IRequestBody<CreateApiKeyRequest>
+{
+    public static CreateApiKeyRequest Example => new("maria.reviewer", Core.Domain.Role.Reviewer);
+}
 
 public static class ApiKeyEndpoints
 {
@@ -15,9 +21,8 @@ public static class ApiKeyEndpoints
 
         keys.MapPost("/", async (CreateApiKeyRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var role = QueryParsing.Enum<Role>(body.Role, "role")
-                           ?? throw new Core.Common.FieldValidationException("role", "'role' is required: reader, reviewer, editor, integration or admin.");
-                return await mediator.AnswerAsync(http, new CreateApiKey(body.Name!, role),
+                var role = body.Role ?? throw new FieldValidationException("role", "'role' is required: reader, reviewer, editor, integration or admin.");
+                return await mediator.AnswerAsync(http, new CreateApiKey(body.Name, role),
                     created => TypedResults.Created($"/api/v1/api-keys/{created.Key.Id}", created), ct);
             })
             .WithName("CreateApiKey")
@@ -25,7 +30,8 @@ public static class ApiKeyEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        keys.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListApiKeys(), ct)))
+        keys.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListApiKeys(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListApiKeys")
             .WithSummary("All keys (admin), without secrets");
 

@@ -1,10 +1,16 @@
+using ClaimDesk.Api.Contract;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Feeds;
 using ClaimDesk.Core.Security;
 using Mediator;
 
 namespace ClaimDesk.Api.Endpoints;
 
-public sealed record RegisterFeedRequest(string? Url, string? Outlet);
+/// <summary>An RSS or Atom feed and the outlet its items come from.</summary>
+public sealed record RegisterFeedRequest(string Url, string Outlet) : IRequestBody<RegisterFeedRequest>
+{
+    public static RegisterFeedRequest Example => new("https://harbour-gazette.example/feed.xml", "Harbour Gazette");
+}
 
 public static class FeedEndpoints
 {
@@ -13,14 +19,15 @@ public static class FeedEndpoints
         var feeds = api.MapGroup("/feeds").WithTags("Feeds");
 
         feeds.MapPost("/", (RegisterFeedRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.AnswerAsync(http, new RegisterFeed(body.Url!, body.Outlet!), feed => TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed), ct))
+                mediator.AnswerAsync(http, new RegisterFeed(body.Url, body.Outlet), feed => TypedResults.Created($"/api/v1/feeds/{feed.Id}", feed), ct))
             .RequireAuthorization(RolePermissions.ManageIntegrations)
             .WithName("RegisterFeed")
             .WithSummary("Register an RSS/Atom feed; it is polled now and every 15 minutes, new items become articles")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        feeds.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListFeeds(), ct)))
+        feeds.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListFeeds(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("ListFeeds")
             .WithSummary("Feeds, with when each was last polled and its last error");

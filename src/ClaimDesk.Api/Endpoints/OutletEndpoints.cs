@@ -1,3 +1,5 @@
+using ClaimDesk.Api.Contract;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Outlets;
 using ClaimDesk.Core.Security;
 using Mediator;
@@ -5,7 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClaimDesk.Api.Endpoints;
 
-public sealed record RegisterOutletRequest(string? Name, string? Domain, string? OwnerGroup);
+/// <summary>An outlet by name; a domain or owner group left out is kept, "" clears it.</summary>
+public sealed record RegisterOutletRequest(string Name, string? Domain = null, string? OwnerGroup = null) : IRequestBody<RegisterOutletRequest>
+{
+    public static RegisterOutletRequest Example => new("Harbour Gazette", "harbour-gazette.example", "Coastal Media Group");
+}
 
 public static class OutletEndpoints
 {
@@ -14,7 +20,7 @@ public static class OutletEndpoints
         var outlets = api.MapGroup("/outlets").WithTags("Outlets");
 
         outlets.MapPost("/", (RegisterOutletRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.AnswerAsync(http, new RegisterOutlet(body.Name!, body.Domain, body.OwnerGroup), Registered, ct))
+                mediator.AnswerAsync(http, new RegisterOutlet(body.Name, body.Domain, body.OwnerGroup), Registered, ct))
             .RequireAuthorization(RolePermissions.Register)
             .WithName("RegisterOutlet")
             .WithSummary("Register an outlet (201), or change an existing one's domain or owner group (200; editor or admin)")
@@ -23,10 +29,11 @@ public static class OutletEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        outlets.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListOutlets(), ct)))
+        outlets.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOutlets(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("ListOutlets")
-            .WithSummary("All outlets");
+            .WithSummary("Outlets, by name");
 
         outlets.MapGet("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetOutlet(id), ct)))
             .RequireAuthorization(RolePermissions.Read)
@@ -34,8 +41,8 @@ public static class OutletEndpoints
             .WithSummary("One outlet")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        outlets.MapGet("/{id:long}/history", async (long id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetOutletHistory(id), ct)))
+        outlets.MapGet("/{id:long}/history", async (long id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOutletHistory(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("GetOutletHistory")
             .WithSummary("The outlet's audit log: who registered it and every change of its domain or owner group, with before and after")

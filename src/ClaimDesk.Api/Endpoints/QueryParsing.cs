@@ -29,9 +29,14 @@ internal static class QueryParsing
     }
 
     /// <summary>The claim version named by If-Match: null when the header is absent, -1 when it names no version of this claim.</summary>
-    public static int? IfMatchVersion(HttpContext context, long claimId)
+    public static int? IfMatchVersion(string? ifMatch, long claimId) =>
+        string.IsNullOrWhiteSpace(ifMatch) ? null : ETag.ParseVersion(ifMatch, claimId);
+
+    /// <summary>A list's sort, which a sync (updatedSince) cannot take: changes always come oldest first.</summary>
+    public static TEnum? SortOrSync<TEnum>(string? sort, DateTimeOffset? updatedSince) where TEnum : struct, Enum
     {
-        var header = context.Request.Headers.IfMatch.ToString();
-        return string.IsNullOrWhiteSpace(header) ? null : ETag.ParseVersion(header, claimId);
+        if (updatedSince is not null && !string.IsNullOrWhiteSpace(sort))
+            throw new FieldValidationException("sort", "'sort' cannot be combined with 'updatedSince': changes are listed oldest first (updatedAt, then id).");
+        return Enum<TEnum>(sort, "sort");
     }
 }

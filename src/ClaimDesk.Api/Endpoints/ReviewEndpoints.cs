@@ -1,3 +1,6 @@
+using ClaimDesk.Analysis.Corroboration;
+using ClaimDesk.Api.Contract;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
 using ClaimDesk.Core.Features.Evidence;
@@ -5,20 +8,43 @@ using ClaimDesk.Core.Features.Review;
 using ClaimDesk.Core.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimDesk.Api.Endpoints;
 
-public sealed record TransitionRequest(string? To, string? Rationale, string? SourceUrl, long? DuplicateOf);
+/// <summary>A move through the workflow: where to (required), and what a verdict or a duplicate needs.</summary>
+public sealed record TransitionRequest(ClaimStatus? To, string? Rationale = null, string? SourceUrl = null, long? DuplicateOf = null)
+    : IRequestBody<TransitionRequest>
+{
+    public static TransitionRequest Example => new(ClaimStatus.Editorializing,
+        "The outlet’s own unsourced aside, not a reported fact; no other article on the story corroborates it.");
+}
 
-public sealed record AssignmentRequest(string? Assignee);
+public sealed record AssignmentRequest([NullMeans("(or leaving it out) unassigns the claim")] string? Assignee = null) : IRequestBody<AssignmentRequest>
+{
+    public static AssignmentRequest Example => new("test-reviewer");
+}
 
-public sealed record CommentRequest(string? Text);
+public sealed record CommentRequest(string Text) : IRequestBody<CommentRequest>
+{
+    public static CommentRequest Example => new("Asked the outlet for its source; no answer yet.");
+}
 
-public sealed record EvidenceDecisionRequest(string? Decision, string? Note);
+public sealed record EvidenceDecisionRequest(EvidenceDecision? Decision, string? Note = null) : IRequestBody<EvidenceDecisionRequest>
+{
+    public static EvidenceDecisionRequest Example => new(EvidenceDecision.Accept, "Same event, same date, another outlet.");
+}
 
-public sealed record ExternalEvidenceRequest(string? Url, string? Stance, string? Note);
+public sealed record ExternalEvidenceRequest(string Url, Stance? Stance, string? Note = null) : IRequestBody<ExternalEvidenceRequest>
+{
+    public static ExternalEvidenceRequest Example => new("https://example.org/statistics/2024-report", Analysis.Corroboration.Stance.Contradicts,
+        "The official report gives another figure.");
+}
 
-public sealed record VerdictProposalDecisionRequest(string? Decision, string? Note);
+public sealed record VerdictProposalDecisionRequest(VerdictProposalDecision? Decision, string? Note = null) : IRequestBody<VerdictProposalDecisionRequest>
+{
+    public static VerdictProposalDecisionRequest Example => new(VerdictProposalDecision.Approve);
+}
 
 public static class ReviewEndpoints
 {
@@ -27,13 +53,12 @@ public static class ReviewEndpoints
         var claims = api.MapGroup("/claims").WithTags("Review");
 
         claims.MapPost("/{id:long}/transitions", async Task<Results<Ok<ClaimView>, Accepted<ClaimView>>> (long id, TransitionRequest body,
-                IMediator mediator, HttpContext http, CancellationToken ct) =>
+                [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var to = QueryParsing.Enum<ClaimStatus>(body.To, "to")
-                         ?? throw new Core.Common.FieldValidationException("to", "'to' is required: the status to move the claim to.");
+                var to = body.To ?? throw new FieldValidationException("to", "'to' is required: the status to move the claim to.");
                 // Not moved yet when the verdict is only proposed: it waits for a second person (202).
                 return await mediator.AnswerAsync(http, new TransitionClaim(id, to, body.Rationale, body.SourceUrl, body.DuplicateOf,
-                        QueryParsing.IfMatchVersion(http, id)),
+                        QueryParsing.IfMatchVersion(ifMatch, id)),
                     claim => claim.Status == to
                         ? (Results<Ok<ClaimView>, Accepted<ClaimView>>)TypedResults.Ok(claim)
                         : TypedResults.Accepted($"/api/v1/claims/{id}", claim),
@@ -52,12 +77,11 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapPost("/{id:long}/proposed-verdict/decision", async (long id, VerdictProposalDecisionRequest body, IMediator mediator,
-                HttpContext http, CancellationToken ct) =>
+        claims.MapPost("/{id:long}/proposed-verdict/decision", async (long id, VerdictProposalDecisionRequest body,
+                [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var decision = QueryParsing.Enum<VerdictProposalDecision>(body.Decision, "decision")
-                               ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: approve or sendBack.");
-                return await mediator.AnswerAsync(http, new DecideVerdictProposal(id, decision, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                var decision = body.Decision ?? throw new FieldValidationException("decision", "'decision' is required: approve or sendBack.");
+                return await mediator.AnswerAsync(http, new DecideVerdictProposal(id, decision, body.Note, QueryParsing.IfMatchVersion(ifMatch, id)),
                     claim => TypedResults.Ok(claim), claim => claim.Etag, ct);
             })
             .RequireAuthorization(RolePermissions.ApproveVerdicts)
@@ -71,8 +95,9 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapPost("/{id:long}/assignment", (long id, AssignmentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.AnswerAsync(http, new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(http, id)),
+        claims.MapPost("/{id:long}/assignment", (long id, AssignmentRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
+                IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new AssignClaim(id, body.Assignee, QueryParsing.IfMatchVersion(ifMatch, id)),
                     claim => TypedResults.Ok(claim), claim => claim.Etag, ct))
             .RequireAuthorization(RolePermissions.Assign)
             .WithName("AssignClaim")
@@ -85,26 +110,25 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         claims.MapPost("/{id:long}/comments", (long id, CommentRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.AnswerAsync(http, new CommentOnClaim(id, body.Text!), comment => TypedResults.Created($"/api/v1/claims/{id}/comments", comment), ct))
+                mediator.AnswerAsync(http, new CommentOnClaim(id, body.Text), comment => TypedResults.Created($"/api/v1/claims/{id}/comments", comment), ct))
             .RequireAuthorization(RolePermissions.Comment)
             .WithName("CommentOnClaim")
             .WithSummary("Add a reviewer note (appends; no If-Match needed)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        claims.MapGet("/{id:long}/comments", async (long id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListComments(id), ct)))
+        claims.MapGet("/{id:long}/comments", async (long id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListComments(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("ListComments")
             .WithSummary("The claim's comments, oldest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         claims.MapPost("/{id:long}/evidence/{evidenceId:long}/decision", async (long id, long evidenceId, EvidenceDecisionRequest body,
-                IMediator mediator, HttpContext http, CancellationToken ct) =>
+                [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var decision = QueryParsing.Enum<EvidenceDecision>(body.Decision, "decision")
-                               ?? throw new Core.Common.FieldValidationException("decision", "'decision' is required: accept or reject.");
-                return await mediator.AnswerAsync(http, new DecideEvidence(id, evidenceId, decision, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                var decision = body.Decision ?? throw new FieldValidationException("decision", "'decision' is required: accept or reject.");
+                return await mediator.AnswerAsync(http, new DecideEvidence(id, evidenceId, decision, body.Note, QueryParsing.IfMatchVersion(ifMatch, id)),
                     result => TypedResults.Ok(result.Evidence), result => result.ClaimETag, ct);
             })
             .RequireAuthorization(RolePermissions.Review)
@@ -118,11 +142,11 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapPost("/{id:long}/evidence", async (long id, ExternalEvidenceRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        claims.MapPost("/{id:long}/evidence", async (long id, ExternalEvidenceRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
+                IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var stance = QueryParsing.Enum<Analysis.Corroboration.Stance>(body.Stance, "stance")
-                             ?? throw new Core.Common.FieldValidationException("stance", "'stance' is required: supports, contradicts or mentions.");
-                return await mediator.AnswerAsync(http, new AddExternalEvidence(id, body.Url!, stance, body.Note, QueryParsing.IfMatchVersion(http, id)),
+                var stance = body.Stance ?? throw new FieldValidationException("stance", "'stance' is required: supports, contradicts or mentions.");
+                return await mediator.AnswerAsync(http, new AddExternalEvidence(id, body.Url, stance, body.Note, QueryParsing.IfMatchVersion(ifMatch, id)),
                     result => TypedResults.Created($"/api/v1/claims/{id}/evidence", result.Evidence), result => result.ClaimETag, ct);
             })
             .RequireAuthorization(RolePermissions.Review)
@@ -135,8 +159,8 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        claims.MapGet("/{id:long}/evidence", async (long id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetClaimEvidence(id), ct)))
+        claims.MapGet("/{id:long}/evidence", async (long id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClaimEvidence(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("GetClaimEvidence")
             .WithSummary("The claim's evidence, best first, with stance, score, independence and discrepancies")
@@ -147,7 +171,7 @@ public static class ReviewEndpoints
             .RequireAuthorization(RolePermissions.Read)
             .WithName("GetClaimReview")
             .WithSummary("schema.org ClaimReview (JSON-LD) of a decided claim")
-            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json")
+            .Produces<ClaimReviewDocument>(StatusCodes.Status200OK, contentType: "application/ld+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

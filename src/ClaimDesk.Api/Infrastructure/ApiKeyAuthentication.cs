@@ -59,11 +59,11 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+        return ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthorized",
             "Send an API key: 'Authorization: Bearer <api key>'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden-role", "Forbidden",
             "Your API key's role does not allow this request.");
 }

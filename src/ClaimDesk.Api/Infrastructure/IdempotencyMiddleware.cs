@@ -48,7 +48,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         if (key.Length > 200)
         {
-            await ProblemResponses.WriteAsync(context, 400, "Bad request", $"{HeaderName} must be at most 200 characters.");
+            await ProblemResponses.WriteAsync(context, 400, "bad-request", "Bad request", $"{HeaderName} must be at most 200 characters.");
             return;
         }
 
@@ -67,7 +67,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             // Two tries of one key at once: an expected race, not an error.
             logger.LogInformation("A request with the same {Header} (API key {ApiKeyId}) is in progress; answered 409 on {Method} {Path}",
                 HeaderName, apiKeyId, context.Request.Method, context.Request.Path);
-            await ProblemResponses.WriteAsync(context, 409, "Request in progress", $"A request with this {HeaderName} is still being processed; retry shortly.");
+            await ProblemResponses.WriteAsync(context, 409, "idempotency-key-in-progress", "Request in progress", $"A request with this {HeaderName} is still being processed; retry shortly.");
             return;
         }
         try
@@ -173,7 +173,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     {
         if (record.RequestHash != requestHash)
         {
-            await ProblemResponses.WriteAsync(context, 422, "Idempotency key reused",
+            await ProblemResponses.WriteAsync(context, 422, "idempotency-key-reused", "Idempotency key reused",
                 $"This {HeaderName} was used with a different request. Use a new key for a new request.");
             return;
         }

@@ -27,29 +27,30 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 await WriteBadRequestAsync(context, bad);
                 return true;
             case NotFoundException notFound:
-                await ProblemResponses.WriteAsync(context, 404, "Not found", notFound.Message);
+                await ProblemResponses.WriteAsync(context, 404, "not-found", "Not found", notFound.Message);
                 return true;
             case ForbiddenException forbidden:
-                await ProblemResponses.WriteAsync(context, 403, "Forbidden", forbidden.Message, forbidden.Extensions.ToDictionary());
+                await ProblemResponses.WriteAsync(context, 403, forbidden.Code, "Forbidden", forbidden.Message, forbidden.Extensions.ToDictionary());
                 return true;
             case ConflictException conflict:
-                await ProblemResponses.WriteAsync(context, 409, conflict.Title, conflict.Message, conflict.Extensions.ToDictionary());
+                await ProblemResponses.WriteAsync(context, 409, conflict.Code, conflict.Title, conflict.Message, conflict.Extensions.ToDictionary());
                 return true;
             case PreconditionRequiredException required:
-                await ProblemResponses.WriteAsync(context, 428, "Precondition required", required.Message);
+                await ProblemResponses.WriteAsync(context, 428, "etag-required", "Precondition required", required.Message);
                 return true;
             case PreconditionFailedException failed:
                 context.Response.Headers.ETag = failed.CurrentETag;
-                await ProblemResponses.WriteAsync(context, 412, "Precondition failed", failed.Message,
+                await ProblemResponses.WriteAsync(context, 412, "stale-etag", "Precondition failed", failed.Message,
                     new Dictionary<string, object?> { ["currentETag"] = failed.CurrentETag });
                 return true;
             case WorkPendingException pending:
+                // Accepted, not a problem: the work is under way. No body, so a 2xx has one schema per operation.
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
                 context.Response.Headers.RetryAfter = pending.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context, 202, pending.Title, pending.Message);
                 return true;
             case DbUpdateConcurrencyException:
                 // Another writer changed the claim between our read and our write.
-                await ProblemResponses.WriteAsync(context, 412, "Precondition failed",
+                await ProblemResponses.WriteAsync(context, 412, "stale-etag", "Precondition failed",
                     "The claim changed while your request was being processed. Read it again and retry.");
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
@@ -57,14 +58,14 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 return true;
             default:
                 logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-                await ProblemResponses.WriteAsync(context, 500, "Internal error",
+                await ProblemResponses.WriteAsync(context, 500, "internal-error", "Internal error",
                     "Something went wrong on our side. Quote the trace id when you report it.");
                 return true;
         }
     }
 
     private static Task WriteValidationAsync(HttpContext context, Dictionary<string, string[]> errors) =>
-        ProblemResponses.WriteAsync(context, 400, "Validation failed", "One or more fields are invalid; see 'errors'.",
+        ProblemResponses.WriteAsync(context, 400, "validation-failed", "Validation failed", "One or more fields are invalid; see 'errors'.",
             new Dictionary<string, object?> { ["errors"] = errors });
 
     /// <summary>At most <see cref="ValidationRules.MaxReportedErrors"/> errors, and how many there were in all.</summary>
@@ -75,7 +76,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         var errors = reported.GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         if (total <= reported.Count) return WriteValidationAsync(context, errors);
-        return ProblemResponses.WriteAsync(context, 400, "Validation failed",
+        return ProblemResponses.WriteAsync(context, 400, "validation-failed", "Validation failed",
             $"{total} problems were found; 'errors' holds the first {reported.Count}.",
             new Dictionary<string, object?> { ["errors"] = errors, ["errorCount"] = total });
     }
@@ -83,14 +84,17 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return ProblemResponses.WriteAsync(context, 413, "Request too large", bad.Message);
+            return ProblemResponses.WriteAsync(context, 413, "body-too-large", "Request too large", bad.Message);
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return ProblemResponses.WriteAsync(context, 415, "unsupported-media-type", "Unsupported media type",
+                "Bodies are JSON: send Content-Type: application/json.");
         // Name the field at fault when there is one: a wrong type, a value not allowed, a key given twice or unknown.
         if (bad.InnerException is JsonException refused && StrictJson.FieldOf(refused.Path) is { } field)
             return WriteValidationAsync(context, new Dictionary<string, string[]> { [field] = [StrictJson.Problem(refused, field)] });
         var detail = bad.InnerException is JsonException json
             ? $"The request body is not valid JSON for this endpoint{(json.Path is { Length: > 0 } path ? $" at '{path}'" : "")}."
             : bad.Message;
-        return ProblemResponses.WriteAsync(context, 400, "Bad request", detail);
+        return ProblemResponses.WriteAsync(context, 400, bad.InnerException is JsonException ? "malformed-body" : "bad-request", "Bad request", detail);
     }
 
     /// <summary>"Quote.Start" → "quote.start": error keys name fields the way clients send them.</summary>

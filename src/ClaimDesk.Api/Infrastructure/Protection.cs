@@ -14,6 +14,8 @@ public static class Protection
     public static IServiceCollection AddClaimDeskRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("ClaimDesk:RateLimit:PermitsPerMinute", 600);
+        var quota = new RateLimitQuota(perMinute);
+        services.AddSingleton(quota);
         services.AddRateLimiter(options =>
         {
             // One bucket per API key (anonymous callers per address), refilled continuously.
@@ -24,8 +26,8 @@ public static class Protection
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute,
-                    TokensPerPeriod = Math.Max(1, perMinute / 6),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                    TokensPerPeriod = quota.PermitsPerRefill,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(RateLimitQuota.RefillSeconds),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });
@@ -34,7 +36,7 @@ public static class Protection
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 10;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests",
                     $"This API key is over its limit of {perMinute} requests a minute; retry after {retryAfter} s.");
             };
         });

@@ -10,6 +10,6 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context) =>
         context.Request.ContentLength > MaxBodyBytes
-            ? ProblemResponses.WriteAsync(context, 413, "Request too large", $"Request bodies are limited to {MaxBodyBytes / 1024 / 1024} MB.")
+            ? ProblemResponses.WriteAsync(context, 413, "body-too-large", "Request too large", $"Request bodies are limited to {MaxBodyBytes / 1024 / 1024} MB.")
             : next(context);
 }

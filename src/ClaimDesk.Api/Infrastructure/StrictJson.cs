@@ -17,6 +17,8 @@ public static class StrictJson
         options.AllowDuplicateProperties = false;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A number is a JSON number: "3" for an id is refused like any other wrong type (and ids are integers in the contract).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     /// <summary>"$.quote.start" → "quote.start", "$['a b']" → "a b"; null for the body as a whole.</summary>
@@ -44,12 +46,11 @@ public static class StrictJson
 /// </summary>
 public static class StrictEnumSchemas
 {
-    public static Task TransformAsync(Microsoft.OpenApi.OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken _)
+    public static void Apply(Microsoft.OpenApi.OpenApiSchema schema, Type type)
     {
-        var type = context.JsonTypeInfo.Type;
-        if (type.IsEnum)
-            schema.Enum = Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(n)).ToList();
-        return Task.CompletedTask;
+        if (!type.IsEnum) return;
+        schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+        schema.Enum = Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(n)).ToList();
     }
 }
 

@@ -11,16 +11,20 @@ public sealed class NotFoundException(string entity, object id)
 }
 
 /// <summary>The request is well-formed but conflicts with the current state (409).</summary>
-public class ConflictException(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+/// <param name="code">The stable problem code clients branch on; by default the title in kebab case ("Feed exists" → feed-exists).</param>
+public class ConflictException(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null, string? code = null)
     : Exception(detail)
 {
     public string Title { get; } = title;
+    public string Code { get; } = code ?? PublicNames.Kebab(title);
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
 
 /// <summary>The caller may not do this (403): their role, or a rule such as who a claim is assigned to.</summary>
-public sealed class ForbiddenException(string detail, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(detail)
+/// <param name="code">The stable problem code: which rule refused (claim-assigned-elsewhere, own-citation, ...).</param>
+public sealed class ForbiddenException(string detail, IReadOnlyDictionary<string, object?>? extensions = null, string code = "forbidden-role") : Exception(detail)
 {
+    public string Code { get; } = code;
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
 

@@ -111,6 +111,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             article.HasIndex(a => new { a.OutletId, a.Id });
             article.HasIndex(a => a.State);
             article.HasIndex(a => a.SuggestionsComputedAt);
+            article.HasIndex(a => new { a.UpdatedAt, a.Id }); // sync: ?updatedSince= pages by (updatedAt, id)
             article.HasOne(a => a.Outlet).WithMany().HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.Passages).WithOne(p => p.Article).HasForeignKey(p => p.ArticleId);
         });
@@ -140,6 +141,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             claim.HasIndex(c => new { c.Assignee, c.Status });
             claim.HasIndex(c => new { c.Kind, c.Status });
             claim.HasIndex(c => new { c.ArticleId, c.Id });
+            claim.HasIndex(c => new { c.UpdatedAt, c.Id }); // sync: ?updatedSince= pages by (updatedAt, id)
         });
 
         modelBuilder.Entity<Evidence>(evidence =>

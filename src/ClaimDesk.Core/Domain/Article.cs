@@ -27,8 +27,12 @@ public sealed class Article
     public ArticleState State { get; set; }
     public string? FailureReason { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When anything a reader sees last changed (registered, fetched, failed, indexed): what sync clients page by.</summary>
+    public DateTime UpdatedAt { get; set; }
     public DateTime? IndexedAt { get; set; }
     /// <summary>When the suggestion job stored this article's check-worthy sentences; null until then.</summary>
     public DateTime? SuggestionsComputedAt { get; set; }
     public List<Passage> Passages { get; set; } = [];
+
+    public void Touch(DateTime now) => UpdatedAt = now;
 }

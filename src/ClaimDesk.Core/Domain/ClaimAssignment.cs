@@ -22,7 +22,8 @@ public static class ClaimAssignment
         if (takesFree || keepsOwn || dropsOwn) return;
         if (claim.Assignee is not null && claim.Assignee != actor.Name)
             throw AssignedToSomeoneElse(claim, "only an editor or admin may reassign it");
-        throw new ForbiddenException("A reviewer may take an unassigned claim or drop their own; assigning others is for editors and admins.");
+        throw new ForbiddenException("A reviewer may take an unassigned claim or drop their own; assigning others is for editors and admins.",
+            code: "assignment-not-allowed");
     }
 
     /// <param name="doing">What the actor tried, for the answer: "move it", "decide its evidence", ...</param>
@@ -34,5 +35,5 @@ public static class ClaimAssignment
 
     private static ForbiddenException AssignedToSomeoneElse(Claim claim, string rule) => new(
         $"Claim {claim.Id} is assigned to {claim.Assignee}: {rule}.",
-        new Dictionary<string, object?> { ["assignee"] = claim.Assignee });
+        new Dictionary<string, object?> { ["assignee"] = claim.Assignee }, "claim-assigned-elsewhere");
 }

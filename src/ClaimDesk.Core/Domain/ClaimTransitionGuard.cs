@@ -12,7 +12,7 @@ public static class ClaimTransitionGuard
             throw new IllegalMoveException(from, to, ClaimWorkflow.MovesFrom(from));
         if (!actor.IsSystem && (actor.Role is not { } role || !move.Roles.Contains(role)))
             throw new ForbiddenException(
-                $"Moving a claim from {from} to {to} ({move.Name}) needs one of the roles: {string.Join(", ", move.Roles)}.");
+                $"Moving a claim from {from.Public()} to {to.Public()} ({move.Name}) needs one of the roles: {move.Roles.Public()}.");
         return move;
     }
 }

@@ -13,9 +13,9 @@ public sealed class ClaimSuggestionTests(ClaimDeskApiFactory desk)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var response = await desk.Admin.GetAsync($"/api/v1/articles/{articleId}/claim-suggestions?limit=500");
+            var response = await desk.Admin.GetAsync($"/api/v1/articles/{articleId}/claim-suggestions?pageSize=200");
             if (response.StatusCode == HttpStatusCode.OK)
-                return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode); // the job has not run yet
             Assert.NotNull(response.Headers.RetryAfter);
             if (DateTime.UtcNow > deadline) throw new TimeoutException("suggestions never came");

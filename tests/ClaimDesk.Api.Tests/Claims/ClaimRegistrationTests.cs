@@ -108,9 +108,9 @@ public sealed class ClaimRegistrationTests(ClaimDeskApiFactory desk)
             var (stored, _) = await desk.Admin.GetClaimAsync(claim.Id());
             Assert.Equal(claim.GetProperty("text").GetString(), stored.GetProperty("text").GetString());
             var history = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history");
-            var registered = Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "registered");
+            var registered = Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "registered");
             Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Editor), registered.GetProperty("actor").GetString());
-            Assert.Contains(marker, registered.GetProperty("after").GetString());
+            Assert.Contains(marker, registered.GetProperty("after").AuditText());
         }
         foreach (var id in ids) await desk.Admin.WaitForStatusAsync(id, "needsReview");
     }

@@ -17,7 +17,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
 
     /// <summary>Evidence arrives from jobs (gathering, and matching of articles indexed later): wait until it satisfies the test.</summary>
     private Task<List<JsonElement>> EvidenceAsync(long claimId, Func<List<JsonElement>, bool> until) =>
-        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray().ToList(),
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).GetProperty("items").EnumerateArray().ToList(),
             until, seconds: 60);
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
         var claim = await desk.Admin.RegisterClaimAsync(articles["002"], "Russia did not invade its neighbors during Trump's first term");
         var (done, _) = await desk.Admin.WaitForStatusAsync(claim.Id(), "needsReview");
 
-        var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).EnumerateArray().ToList();
+        var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
         Assert.DoesNotContain(evidence, e => e.GetProperty("stance").GetString() == "supports");
         Assert.Equal(0, done.GetProperty("evidenceSummary").GetProperty("supports").GetInt32());
         Assert.Equal(0, done.GetProperty("evidenceSummary").GetProperty("independentSupports").GetInt32());
@@ -63,7 +63,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
     }
 
     private static bool ReturnsToQueue(JsonElement e) =>
-        e.GetProperty("type").GetString() == "transition" && e.GetProperty("after").GetString()?.Contains("needsReview") == true;
+        e.GetProperty("type").GetString() == "transition" && e.GetProperty("after").AuditText().Contains("needsReview") == true;
 
     [Fact]
     public async Task Evidence_comes_best_first_and_gathering_again_adds_nothing_twice()
@@ -80,11 +80,11 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         // The second run's own marker: the claim back in needsReview after the request, with what that run added.
         var history = await Eventually.SignalAsync(
-            async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).EnumerateArray().ToList(),
+            async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).GetProperty("items").EnumerateArray().ToList(),
             h => h.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").Any(ReturnsToQueue), "the second gathering finishing");
         var rerun = history.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").First(ReturnsToQueue);
-        Assert.Contains("\"evidenceAdded\":0", rerun.GetProperty("detail").GetString());
-        var second = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).EnumerateArray().ToList();
+        Assert.Contains("\"evidenceAdded\":0", rerun.GetProperty("detail").AuditText());
+        var second = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(first.Select(e => e.Id()).Order(), second.Select(e => e.Id()).Order());
     }
 }

@@ -61,8 +61,8 @@ public sealed class RecoveryAfterCrashTests
                 var (claim, _) = await restarted.Admin.WaitForStatusAsync(id, "needsReview");
                 var history = await restarted.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history");
                 // Gathering finished exactly once for each claim, whichever process did it.
-                Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "transition"
-                    && JsonDocument.Parse(e.GetProperty("after").GetString()!).RootElement.GetProperty("status").GetString() == "needsReview");
+                Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "transition"
+                    && JsonDocument.Parse(e.GetProperty("after").AuditText()).RootElement.GetProperty("status").GetString() == "needsReview");
                 Assert.Equal("needsReview", claim.GetProperty("status").GetString());
             }
         }

@@ -50,7 +50,7 @@ public sealed class FeedTests(PrivateNetworkDesk desk)
     }
 
     private async Task<JsonElement> FeedAsync(long feedId) =>
-        (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/feeds")).EnumerateArray().Single(f => f.Id() == feedId);
+        (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/feeds")).GetProperty("items").EnumerateArray().Single(f => f.Id() == feedId);
 
     private Task<List<JsonElement>> ArticlesOfAsync(string outlet, int expected) =>
         Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles?outlet={Uri.EscapeDataString(outlet)}&pageSize=50"))

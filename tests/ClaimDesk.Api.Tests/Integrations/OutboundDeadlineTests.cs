@@ -67,7 +67,7 @@ public sealed class OutboundDeadlineTests(PrivateNetworkDesk desk)
             await desk.Admin.RegisterClaimAsync((await desk.Admin.RegisterOwnArticleAsync(body: story.Article)).Id(), story.Claim);
 
             var attempts = await Eventually.ReadUntilAsync(
-                async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).EnumerateArray()
+                async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).GetProperty("items").EnumerateArray()
                     .SelectMany(d => d.GetProperty("attemptLog").EnumerateArray()).ToList(),
                 attempts => attempts.Count > 0);
             var loggedAt = Stopwatch.GetTimestamp();

@@ -24,7 +24,7 @@ public sealed class OutboxRecoveryTests
                 var story = Stories.Unique();
                 var article = await doomed.Admin.RegisterOwnArticleAsync(body: story.Article);
                 claimId = (await doomed.Admin.RegisterClaimAsync(article.Id(), story.Claim)).Id();
-                var pending = await doomed.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries");
+                var pending = (await doomed.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).GetProperty("items");
                 Assert.Equal("pending", pending[0].GetProperty("outcome").GetString());
             }
             Assert.Empty(receiver.Requests);

@@ -18,7 +18,7 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
     }
 
     private Task<List<JsonElement>> DeliveriesAsync(long subscriptionId, Func<List<JsonElement>, bool> until) =>
-        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscriptionId}/deliveries")).EnumerateArray().ToList(), until);
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscriptionId}/deliveries")).GetProperty("items").EnumerateArray().ToList(), until);
 
     [Fact]
     public async Task Deliveries_are_signed_so_an_independent_standard_webhooks_library_verifies_them()
@@ -84,7 +84,7 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
 
         var deliveries = await DeliveriesAsync(subscription, d => d.Any(x => x.GetProperty("outcome").GetString() == "failed"));
         Assert.Equal("failed", Assert.Single(deliveries).GetProperty("outcome").GetString());
-        var listed = (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks")).EnumerateArray().Single(s => s.Id() == subscription);
+        var listed = (await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/webhooks")).GetProperty("items").EnumerateArray().Single(s => s.Id() == subscription);
         Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("disabledAt").ValueKind);
         Assert.Contains("410", listed.GetProperty("disabledReason").GetString());
 
@@ -97,7 +97,7 @@ public sealed class WebhookTests(PrivateNetworkDesk desk)
         var nextClaim = await desk.Admin.RegisterClaimAsync((await desk.Admin.RegisterOwnArticleAsync(body: next.Article)).Id(), next.Claim);
         await Eventually.SignalAsync(() => Task.FromResult(witness.Requests.ToList()),
             r => r.Any(x => x.Body.Contains($"\"claimId\":{nextClaim.Id()}")), "the next claim's delivery to a live subscription");
-        Assert.Single((await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).EnumerateArray());
+        Assert.Single((await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries")).GetProperty("items").EnumerateArray());
         Assert.Equal(before, receiver.Requests.Count);
         await (await desk.Admin.DeleteAsync($"/api/v1/webhooks/{witnessSubscription}")).ShouldBe(HttpStatusCode.NoContent, HttpStatusCode.OK);
     }

@@ -73,19 +73,19 @@ public sealed class AssignmentCommentsHistoryTests(ClaimDeskApiFactory desk)
         await reviewer.TransitionAsync(id, inReview.Headers.ETag!.ToString(), new { to = "unverifiable", rationale = "No minutes published yet." });
 
         // Evidence the engine adds from other tests' articles is history too, but not what this test is about.
-        var history = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history")).EnumerateArray()
+        var history = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history")).GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() is not ("evidenceAdded" or "newEvidenceAfterVerdict")).ToList();
         var types = history.Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(["registered", "transition", "transition", "assignment", "transition", "comment", "transition"], types);
         Assert.Equal("system", history[1].GetProperty("actor").GetString()); // the corroboration job
         var ruling = history[^1];
         Assert.Equal(reviewerName, ruling.GetProperty("actor").GetString());
-        Assert.Contains("\"inReview\"", ruling.GetProperty("before").GetString());
-        Assert.Contains("\"unverifiable\"", ruling.GetProperty("after").GetString());
-        Assert.Contains("No minutes published yet.", ruling.GetProperty("after").GetString());
+        Assert.Contains("\"inReview\"", ruling.GetProperty("before").AuditText());
+        Assert.Contains("\"unverifiable\"", ruling.GetProperty("after").AuditText());
+        Assert.Contains("No minutes published yet.", ruling.GetProperty("after").AuditText());
         Assert.True(history.Zip(history.Skip(1)).All(p => p.First.GetProperty("at").GetDateTime() <= p.Second.GetProperty("at").GetDateTime()));
 
-        var comments = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/comments");
+        var comments = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/comments")).GetProperty("items");
         Assert.Equal(reviewerName, comments[0].GetProperty("author").GetString());
     }
 

@@ -67,8 +67,8 @@ public sealed class ConcurrencyTests(ClaimDeskApiFactory desk)
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(racers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
         var history = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history");
-        var intoReview = history.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "transition"
-                                                              && e.GetProperty("after").GetString()!.Contains("\"inReview\""));
+        var intoReview = history.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "transition"
+                                                              && e.GetProperty("after").AuditText().Contains("\"inReview\""));
         Assert.Equal(1, intoReview);
     }
 }

@@ -22,8 +22,8 @@ public sealed class DefiningExampleTests(ClaimDeskApiFactory desk)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var response = await reviewer.GetAsync($"/api/v1/articles/{ids["002"]}/claim-suggestions?limit=5");
-            if (response.StatusCode == HttpStatusCode.OK) { suggestions = (await response.Content.ReadFromJsonAsync<JsonElement[]>())!; break; }
+            var response = await reviewer.GetAsync($"/api/v1/articles/{ids["002"]}/claim-suggestions?pageSize=5");
+            if (response.StatusCode == HttpStatusCode.OK) { suggestions = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToArray(); break; }
             Assert.True(DateTime.UtcNow < deadline, "suggestions never came");
             await Task.Delay(100);
         }
@@ -55,10 +55,10 @@ public sealed class DefiningExampleTests(ClaimDeskApiFactory desk)
         Assert.Equal(rationale, decided.GetProperty("rationale").GetString());
 
         // 5. Kept in the audit log and published as a ClaimReview.
-        var history = (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).EnumerateArray().ToList();
+        var history = (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history")).GetProperty("items").EnumerateArray().ToList();
         var ruling = history.Last(e => e.GetProperty("type").GetString() == "transition");
         Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Reviewer), ruling.GetProperty("actor").GetString());
-        Assert.Contains(rationale, ruling.GetProperty("after").GetString());
+        Assert.Contains(rationale, ruling.GetProperty("after").AuditText());
 
         var review = JsonDocument.Parse(await reviewer.GetStringAsync($"/api/v1/claims/{claim.Id()}/claimreview")).RootElement;
         Assert.StartsWith("Editorializing", review.GetProperty("reviewRating").GetProperty("alternateName").GetString());

@@ -105,14 +105,14 @@ public sealed class VerdictApprovalTests
         Assert.Equal(JsonValueKind.Null, decided.GetProperty("proposedVerdict").ValueKind);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/v1/claims/{id}/claimreview")).StatusCode);
 
-        var history = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history")).EnumerateArray()
+        var history = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/history")).GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() is "verdictProposed" or "verdictSentBack" or "transition").Skip(3).ToList(); // after the job's two moves and startReview
         Assert.Equal(["verdictProposed", "verdictSentBack", "verdictProposed", "transition"], history.Select(e => e.GetProperty("type").GetString()));
         Assert.Equal(reviewerName, history[0].GetProperty("actor").GetString());
-        Assert.Contains("Say which sentence.", history[1].GetProperty("detail").GetString());
+        Assert.Contains("Say which sentence.", history[1].GetProperty("detail").AuditText());
         Assert.Equal(ClaimDeskApiFactory.RoleUserName(Role.Editor), history[3].GetProperty("actor").GetString());
-        Assert.Contains(reviewerName, history[3].GetProperty("detail").GetString());
-        Assert.Contains("\"editorializing\"", history[3].GetProperty("after").GetString());
+        Assert.Contains(reviewerName, history[3].GetProperty("detail").AuditText());
+        Assert.Contains("\"editorializing\"", history[3].GetProperty("after").AuditText());
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class VerdictApprovalTests
         var id = await ReviewFlow.NewClaimInStateAsync(desk, "inReview");
         await ReviewFlow.PrepareVerdictAsync(desk, id, "verified");
         Assert.Equal(HttpStatusCode.Accepted, (await reviewer.TransitionFreshAsync(id, new { to = "verified", rationale = "The record says so." })).StatusCode);
-        var support = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/evidence")).EnumerateArray()
+        var support = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/evidence")).GetProperty("items").EnumerateArray()
             .Single(e => e.GetProperty("externalUrl").ValueKind == JsonValueKind.String);
         await (await editor.PostFreshAsync(id, $"/api/v1/claims/{id}/evidence/{support.Id()}/decision", new { decision = "reject", note = "Wrong year." }))
             .ShouldBe(HttpStatusCode.OK);

@@ -52,7 +52,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.Contains(restarted.Logs, line => line.Contains("encrypted with the certificate"));
         Assert.DoesNotContain(restarted.Logs, line => line.Contains("Created a Data Protection key")); // its key is still current
         var deliveries = await restarted.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription}/deliveries");
-        Assert.Equal(2, deliveries.EnumerateArray().Count(d => d.GetProperty("outcome").GetString() == "delivered"));
+        Assert.Equal(2, deliveries.GetProperty("items").EnumerateArray().Count(d => d.GetProperty("outcome").GetString() == "delivered"));
     }
 
     [Fact]

@@ -98,6 +98,12 @@ public static class DeskApi
 
     public static long Id(this JsonElement element) => element.GetProperty("id").GetInt64();
 
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>An audit entry's before/after/detail object as compact JSON text, with its characters unescaped, to look into.</summary>
+    public static string AuditText(this JsonElement value) =>
+        value.ValueKind == JsonValueKind.Null ? "" : System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText())!.ToJsonString(Readable);
+
     public static async Task ShouldBe(this HttpResponseMessage response, params HttpStatusCode[] expected)
     {
         if (expected.Contains(response.StatusCode)) return;

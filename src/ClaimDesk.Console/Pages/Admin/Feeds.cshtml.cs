@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Feeds;
 using ClaimDesk.Core.Security;
 using ClaimDesk.WebConsole.Infrastructure;
@@ -35,5 +36,5 @@ public sealed class FeedsModel : ConsolePage
         return $"Stopped polling {feed.Url}.";
     });
 
-    protected override async Task LoadAsync(CancellationToken ct) => Feeds = await Mediator.Send(new ListFeeds(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Feeds = (await Mediator.Send(new ListFeeds(1, Paging.MaxPageSize), ct)).Items;
 }

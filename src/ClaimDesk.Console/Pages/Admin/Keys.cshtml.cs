@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.ApiKeys;
 using ClaimDesk.Core.Security;
@@ -34,5 +35,5 @@ public sealed class KeysModel(IConsoleKeys keys) : ConsolePage
         return $"Key '{revoked.Name}' revoked; its sessions have ended.";
     });
 
-    protected override async Task LoadAsync(CancellationToken ct) => Keys = await Mediator.Send(new ListApiKeys(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Keys = (await Mediator.Send(new ListApiKeys(1, Paging.MaxPageSize), ct)).Items;
 }

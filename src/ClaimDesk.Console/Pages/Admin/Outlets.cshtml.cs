@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Outlets;
 using ClaimDesk.Core.Security;
 using ClaimDesk.WebConsole.Infrastructure;
@@ -22,5 +23,5 @@ public sealed class OutletsModel : ConsolePage
         return $"Outlet {outlet.Outlet.Name} saved.";
     });
 
-    protected override async Task LoadAsync(CancellationToken ct) => Outlets = await Mediator.Send(new ListOutlets(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Outlets = (await Mediator.Send(new ListOutlets(1, Paging.MaxPageSize), ct)).Items;
 }

@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Features.Webhooks;
 using ClaimDesk.Core.Security;
 using ClaimDesk.WebConsole.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class WebhookModel : ConsolePage
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Deliveries = await Mediator.Send(new ListDeliveries(Id), ct);
-        Webhook = (await Mediator.Send(new ListWebhooks(), ct)).FirstOrDefault(w => w.Id == Id);
+        Deliveries = (await Mediator.Send(new ListDeliveries(Id, 1, Paging.MaxPageSize), ct)).Items;
+        Webhook = (await Mediator.Send(new ListWebhooks(1, Paging.MaxPageSize), ct)).Items.FirstOrDefault(w => w.Id == Id);
     }
 }

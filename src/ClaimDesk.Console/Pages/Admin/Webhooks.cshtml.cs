@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Webhooks;
 using ClaimDesk.Core.Security;
@@ -32,5 +33,5 @@ public sealed class WebhooksModel : ConsolePage
         return $"Stopped deliveries to {stopped.Url}; its delivery log is kept.";
     });
 
-    protected override async Task LoadAsync(CancellationToken ct) => Webhooks = await Mediator.Send(new ListWebhooks(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Webhooks = (await Mediator.Send(new ListWebhooks(1, Paging.MaxPageSize), ct)).Items;
 }

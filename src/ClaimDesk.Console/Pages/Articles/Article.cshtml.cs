@@ -48,7 +48,7 @@ public sealed class ArticleModel : ConsolePage
         if (Article.State is ArticleState.PendingFetch or ArticleState.FetchFailed || Article.Text.Length == 0) return;
         try
         {
-            Suggestions = await Mediator.Send(new GetClaimSuggestions(Id, 0, 500), ct);
+            Suggestions = (await Mediator.Send(new GetClaimSuggestions(Id, 0, 1, Paging.MaxPageSize), ct)).Items;
             Runs = TextMarks.Split(Article.Text, Suggestions.Select(s => (s.Start, s.End, s)));
         }
         catch (WorkPendingException)

@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClaimDesk.Analysis.Corroboration;
@@ -118,9 +119,9 @@ public sealed class ClaimModel : ConsolePage
     {
         Claim = await Mediator.Send(new GetClaim(Id), ct);
         Article = await Mediator.Send(new GetArticle(Claim.ArticleId), ct);
-        Evidence = EvidenceGroups.From(await Mediator.Send(new GetClaimEvidence(Id), ct), Claim.DecidedAt);
-        History = (await Mediator.Send(new GetClaimHistory(Id), ct)).Select(HistoryEntry.Of).ToList();
-        Comments = await Mediator.Send(new ListComments(Id), ct);
+        Evidence = EvidenceGroups.From((await Mediator.Send(new GetClaimEvidence(Id, 1, Paging.MaxPageSize), ct)).Items, Claim.DecidedAt);
+        History = (await Mediator.Send(new GetClaimHistory(Id, 1, Paging.MaxPageSize), ct)).Items.Select(HistoryEntry.Of).ToList();
+        Comments = (await Mediator.Send(new ListComments(Id, 1, Paging.MaxPageSize), ct)).Items;
         Moves = await Mediator.Send(new GetClaimMoves(Id), ct);
         if (Claim.Verdict is not null)
             ClaimReviewJson = (await Mediator.Send(new GetClaimReview(Id), ct)).ToJsonString(Pretty);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
 
@@ -29,23 +30,11 @@ public sealed record HistoryEntry(ClaimEventView Event, string What, string? Not
             ClaimEventTypes.EvidenceRejected => new(e, $"rejected evidence {Get(detail, "evidenceId")} ({Get(detail, "stance")})", Get(after, "note")),
             ClaimEventTypes.NewEvidenceAfterVerdict => new(e, $"flagged new evidence after the verdict ({Get(detail, "added")} added)", null),
             ClaimEventTypes.CorroborationRequested => new(e, "asked the desk to gather evidence again", null),
-            _ => new(e, e.Type, e.After),
+            _ => new(e, e.Type, e.After?.ToJsonString()),
         };
     }
 
-    private static JsonElement? Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static JsonElement? Parse(JsonObject? value) => value is null ? null : JsonSerializer.SerializeToElement(value);
 
     private static string? Get(JsonElement? element, string property) =>
         element is { } e && e.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null

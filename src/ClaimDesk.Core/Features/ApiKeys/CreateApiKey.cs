@@ -85,10 +85,13 @@ public sealed class RevokeApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
     }
 }
 
-public sealed record ListApiKeys : IQuery<IReadOnlyList<ApiKeyView>>;
+public sealed record ListApiKeys(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ApiKeyView>>, IPagedQuery;
 
-public sealed class ListApiKeysHandler(ClaimDeskDbContext db) : IQueryHandler<ListApiKeys, IReadOnlyList<ApiKeyView>>
+public sealed class ListApiKeysValidator : PagedQueryValidator<ListApiKeys>;
+
+public sealed class ListApiKeysHandler(ClaimDeskDbContext db) : IQueryHandler<ListApiKeys, PagedResult<ApiKeyView>>
 {
-    public async ValueTask<IReadOnlyList<ApiKeyView>> Handle(ListApiKeys query, CancellationToken ct) =>
-        (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(ct)).Select(CreateApiKeyHandler.ToView).ToList();
+    public async ValueTask<PagedResult<ApiKeyView>> Handle(ListApiKeys query, CancellationToken ct) =>
+        await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id)
+            .Select(k => new ApiKeyView(k.Id, k.Name, k.Role, k.Prefix, k.CreatedAt, k.RevokedAt, k.CreatedBy)).ToPageAsync(query, ct);
 }

@@ -21,6 +21,6 @@ internal static class ArticleQueries
 
     public static ArticleDetail ToDetail(Article a) => new(
         a.Id, new OutletRef(a.Outlet.Id, a.Outlet.Name), a.Url, a.Title, a.PublishedAt, a.Language, a.State, a.FailureReason,
-        a.ContentHash, a.CreatedAt, a.IndexedAt, a.Text,
+        a.ContentHash, a.CreatedAt, a.UpdatedAt, a.IndexedAt, a.Text,
         a.Passages.OrderBy(p => p.Index).Select(p => new PassageView(p.Id, p.Index, p.Paragraph, p.Start, p.End, p.Text)).ToList());
 }

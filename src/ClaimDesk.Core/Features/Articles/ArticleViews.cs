@@ -9,11 +9,11 @@ public sealed record PassageView(long Id, int Index, int Paragraph, int Start, i
 /// <summary>An article in a list: everything but the text.</summary>
 public sealed record ArticleSummary(
     long Id, OutletRef Outlet, string? Url, string Title, DateOnly? PublishedAt, string Language,
-    ArticleState State, string? FailureReason, int PassageCount, DateTime CreatedAt);
+    ArticleState State, string? FailureReason, int PassageCount, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record ArticleDetail(
     long Id, OutletRef Outlet, string? Url, string Title, DateOnly? PublishedAt, string Language,
-    ArticleState State, string? FailureReason, string? ContentHash, DateTime CreatedAt, DateTime? IndexedAt,
+    ArticleState State, string? FailureReason, string? ContentHash, DateTime CreatedAt, DateTime UpdatedAt, DateTime? IndexedAt,
     string Text, IReadOnlyList<PassageView> Passages);
 
 /// <summary>The answer to a registration: the article, and whether it is new (201) or the one already held (200).</summary>

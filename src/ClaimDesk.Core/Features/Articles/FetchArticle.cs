@@ -33,6 +33,7 @@ public sealed class FetchArticleHandler(
             // Readers see the public reason; what the resolver or the socket said (internal names, addresses) is logged only.
             article.State = ArticleState.FetchFailed;
             article.FailureReason = failure.Reason;
+            article.Touch(clock.GetUtcNow().UtcDateTime);
             logger.LogInformation("Article {ArticleId} could not be fetched: {Reason} ({Detail})", article.Id, failure.Reason, failure.Detail);
             return false;
         }
@@ -44,6 +45,7 @@ public sealed class FetchArticleHandler(
         {
             article.State = ArticleState.FetchFailed;
             article.FailureReason = $"duplicate of article {duplicate} (the same text)";
+            article.Touch(clock.GetUtcNow().UtcDateTime);
             return false;
         }
 
@@ -56,6 +58,7 @@ public sealed class FetchArticleHandler(
         article.PublishedAt = published is { } p ? DateOnly.FromDateTime(p) : null;
         article.ContentHash = hash;
         article.State = ArticleState.Registered;
+        article.Touch(now);
         article.Passages = PassageSplitter.Split(text!)
             .Select(s => new Passage { Index = s.Index, Paragraph = s.Paragraph, Start = s.Start, End = s.End, Text = s.Slice(text!) }).ToList();
         afterCommit.Add(() =>

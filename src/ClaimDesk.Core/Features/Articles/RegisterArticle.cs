@@ -60,6 +60,7 @@ public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider c
             ContentHash = hash,
             State = ArticleState.Registered,
             CreatedAt = now,
+            UpdatedAt = now,
         };
         article.Passages = PassageSplitter.Split(command.Text)
             .Select(p => new Passage { Index = p.Index, Paragraph = p.Paragraph, Start = p.Start, End = p.End, Text = p.Slice(command.Text) })

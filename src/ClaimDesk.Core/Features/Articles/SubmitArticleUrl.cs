@@ -38,7 +38,7 @@ public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider 
         {
             // Until the page is read, the outlet is the site's host; extraction may name it better.
             Outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet ?? host, host, actor, now, ct),
-            Url = url, Title = url, State = ArticleState.PendingFetch, CreatedAt = now,
+            Url = url, Title = url, State = ArticleState.PendingFetch, CreatedAt = now, UpdatedAt = now,
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);

@@ -25,6 +25,6 @@ internal static class ClaimForChange
     public static void EnsureOpen(Claim claim, string doing)
     {
         if (!claim.Status.IsOpen())
-            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status}; an editor must reopen it before {doing}.");
+            throw new ConflictException("Claim is closed", $"Claim {claim.Id} is {claim.Status.Public()}; an editor must reopen it before {doing}.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using Mediator;
@@ -5,18 +6,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Claims;
 
-public sealed record ClaimEventView(long Id, DateTime At, string Actor, string Type, string? Before, string? After, string? Detail);
+/// <summary>One audit entry; before, after and detail are the objects the change recorded (their fields depend on <c>type</c>).</summary>
+public sealed record ClaimEventView(long Id, DateTime At, string Actor, string Type, JsonObject? Before, JsonObject? After, JsonObject? Detail);
 
 /// <summary>The audit log of a claim, oldest first.</summary>
-public sealed record GetClaimHistory(long ClaimId) : IQuery<IReadOnlyList<ClaimEventView>>;
+public sealed record GetClaimHistory(long ClaimId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ClaimEventView>>, IPagedQuery;
 
-public sealed class GetClaimHistoryHandler(ClaimDeskDbContext db) : IQueryHandler<GetClaimHistory, IReadOnlyList<ClaimEventView>>
+public sealed class GetClaimHistoryValidator : PagedQueryValidator<GetClaimHistory>;
+
+public sealed class GetClaimHistoryHandler(ClaimDeskDbContext db) : IQueryHandler<GetClaimHistory, PagedResult<ClaimEventView>>
 {
-    public async ValueTask<IReadOnlyList<ClaimEventView>> Handle(GetClaimHistory query, CancellationToken ct)
+    public async ValueTask<PagedResult<ClaimEventView>> Handle(GetClaimHistory query, CancellationToken ct)
     {
         if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
-        return await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == query.ClaimId).OrderBy(e => e.Id)
-            .Select(e => new ClaimEventView(e.Id, e.At, e.Actor, e.Type, e.Before, e.After, e.Detail))
-            .ToListAsync(ct);
+        var page = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == query.ClaimId).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.At, e.Actor, e.Type, e.Before, e.After, e.Detail })
+            .ToPageAsync(query, ct);
+        return new PagedResult<ClaimEventView>(
+            page.Items.Select(e => new ClaimEventView(e.Id, e.At, e.Actor, e.Type, AuditJson.Object(e.Before), AuditJson.Object(e.After), AuditJson.Object(e.Detail))).ToList(),
+            page.Page, page.PageSize, page.Total);
+    }
+}
+
+/// <summary>The JSON an audit entry stored, read back as the object it was (never as JSON inside a string).</summary>
+public static class AuditJson
+{
+    public static JsonObject? Object(string? stored)
+    {
+        if (stored is null) return null;
+        try
+        {
+            if (JsonNode.Parse(stored) is JsonObject parsed) return parsed;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: an entry written as plain text; shown as an object all the same, so the field keeps one type.
+        }
+        return new JsonObject { ["value"] = stored };
     }
 }

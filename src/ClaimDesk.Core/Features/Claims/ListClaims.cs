@@ -15,11 +15,18 @@ public enum ClaimSort { CheckWorthiness, Newest, Oldest, RecentlyUpdated }
 /// "Unassigned claims needing review, most check-worthy first" is status=needsReview&amp;unassigned=true&amp;sort=checkWorthiness;
 /// an editor's approval queue is awaitingApproval=true. Status and kind take several values (a claim matches any of them):
 /// status=inReview&amp;status=needsReview.
+/// <para>
+/// Sync: with <see cref="UpdatedSince"/> the list holds the claims changed at or after that instant, oldest change first
+/// (updatedAt, then id), whatever <see cref="Sort"/> says; a client pages through them by asking again from the last
+/// item it got (updatedSince = its updatedAt, afterId = its id), so a claim that changes meanwhile moves behind the
+/// cursor and is met again instead of shifting another out of reach, as page numbers would.
+/// </para>
 /// </summary>
 public sealed record ListClaims(
     IReadOnlyList<ClaimStatus>? Status = null, string? Assignee = null, bool? Unassigned = null, IReadOnlyList<ClaimKind>? Kind = null,
     string? Outlet = null, string? Q = null, bool? HasNewEvidence = null, ClaimSort Sort = ClaimSort.Newest,
-    int Page = 1, int PageSize = Paging.DefaultPageSize, bool? AwaitingApproval = null) : IQuery<PagedResult<ClaimListItem>>;
+    int Page = 1, int PageSize = Paging.DefaultPageSize, bool? AwaitingApproval = null,
+    DateTime? UpdatedSince = null, long? AfterId = null) : IQuery<PagedResult<ClaimListItem>>;
 
 public sealed class ListClaimsValidator : AbstractValidator<ListClaims>
 {
@@ -35,6 +42,8 @@ public sealed class ListClaimsValidator : AbstractValidator<ListClaims>
         RuleFor(q => q.Kind).AtMostItems(Enum.GetValues<ClaimKind>().Length);
         RuleForEach(q => q.Kind).IsInEnum();
         RuleFor(q => q.Sort).IsInEnum();
+        RuleFor(q => q.AfterId).Null().When(q => q.UpdatedSince is null)
+            .WithMessage("'afterId' continues a sync: give it with updatedSince (the updatedAt and id of the last claim you got).");
         RuleFor(q => q.Unassigned).Must((q, unassigned) => unassigned != true || q.Assignee is null)
             .WithMessage("Ask for an assignee or for unassigned claims, not both.");
     }
@@ -77,6 +86,13 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
             var q = query.Q.Trim();
             claims = claims.Where(c => c.Text.Contains(q));
         }
+        if (query.UpdatedSince is { } since)
+        {
+            since = since.ToUniversalTime();
+            claims = query.AfterId is { } afterId
+                ? claims.Where(c => c.UpdatedAt > since || (c.UpdatedAt == since && c.Id > afterId))
+                : claims.Where(c => c.UpdatedAt >= since);
+        }
 
         return claims;
     }
@@ -84,7 +100,7 @@ public sealed class ListClaimsHandler(ClaimDeskDbContext db) : IQueryHandler<Lis
     private static IQueryable<ClaimListItem> Page(IQueryable<Claim> claims, ListClaims query)
     {
         // Id breaks ties so that paging is stable.
-        claims = query.Sort switch
+        claims = query.UpdatedSince is not null ? claims.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id) : query.Sort switch
         {
             ClaimSort.CheckWorthiness => claims.OrderByDescending(c => c.CheckWorthiness).ThenBy(c => c.Id),
             ClaimSort.Oldest => claims.OrderBy(c => c.Id),

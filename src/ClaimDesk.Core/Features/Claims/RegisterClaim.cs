@@ -51,7 +51,7 @@ public sealed class RegisterClaimHandler(
         var article = await sources.GetAsync(db, command.ArticleId)
             ?? throw new NotFoundException("Article", command.ArticleId);
         if (!article.HasText)
-            throw new ConflictException("Article has no text", $"Article {article.ArticleId} has no text yet ({article.State}); claims need the text they come from.");
+            throw new ConflictException("Article has no text", $"Article {article.ArticleId} has no text yet ({article.State.Public()}); claims need the text they come from.");
 
         var span = ResolveSpan(command, article.Text);
         var assessment = await AssessAsync(article, span, command.Text, ct);

@@ -27,6 +27,7 @@ public sealed class IndexArticleHandler(ClaimDeskDbContext db, ITextEmbedder emb
         for (var i = 0; i < passages.Count; i++) passages[i].Embedding = VectorBytes.From(vectors[i]);
         article.State = ArticleState.Indexed;
         article.IndexedAt = clock.GetUtcNow().UtcDateTime;
+        article.Touch(article.IndexedAt.Value);
         await db.SaveChangesAsync(ct);
 
         afterCommit.Add(() => jobs.MatchArticle(article.Id));

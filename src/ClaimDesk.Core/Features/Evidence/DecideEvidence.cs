@@ -44,7 +44,7 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
         if (command.Decision == EvidenceDecision.Accept && evidence.CitedBy is { } citer && citer == actor.Name)
             throw new ForbiddenException(
                 $"You cited {evidence.ExternalUrl} yourself; a citation counts only once another person accepts it.",
-                new Dictionary<string, object?> { ["citedBy"] = citer });
+                new Dictionary<string, object?> { ["citedBy"] = citer }, "own-citation");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = new { reviewState = evidence.ReviewState, note = evidence.ReviewNote };

@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Features.Evidence;
 
 /// <summary>A claim's evidence, best first: accepted before suggested before rejected, then by score.</summary>
-public sealed record GetClaimEvidence(long ClaimId) : IQuery<IReadOnlyList<EvidenceView>>;
+public sealed record GetClaimEvidence(long ClaimId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<EvidenceView>>, IPagedQuery;
 
-public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandler<GetClaimEvidence, IReadOnlyList<EvidenceView>>
+public sealed class GetClaimEvidenceValidator : PagedQueryValidator<GetClaimEvidence>;
+
+public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandler<GetClaimEvidence, PagedResult<EvidenceView>>
 {
-    public async ValueTask<IReadOnlyList<EvidenceView>> Handle(GetClaimEvidence query, CancellationToken ct)
+    public async ValueTask<PagedResult<EvidenceView>> Handle(GetClaimEvidence query, CancellationToken ct)
     {
         var claimOutlet = await db.Claims.AsNoTracking().Where(c => c.Id == query.ClaimId).Select(c => c.Article.Outlet)
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Claim", query.ClaimId);
@@ -22,7 +24,8 @@ public sealed class GetClaimEvidenceHandler(ClaimDeskDbContext db) : IQueryHandl
         return rows
             .OrderBy(e => e.ReviewState switch { Domain.EvidenceReviewState.Accepted => 0, Domain.EvidenceReviewState.Suggested => 1, _ => 2 })
             .ThenByDescending(e => e.Score).ThenBy(e => e.Id)
-            .Select(e => ToView(e, independence.DependenceOf(e))).ToList();
+            .Select(e => ToView(e, independence.DependenceOf(e))).ToList()
+            .ToPage(query); // ordered by a judgement made in memory, so paged in memory too
     }
 
     /// <summary>The evidence as the API shows it, with the independence judged now (<paramref name="dependence"/>: null when independent).</summary>

@@ -40,12 +40,15 @@ public sealed class RegisterFeedHandler(ClaimDeskDbContext db, TimeProvider cloc
     internal static FeedView ToView(Feed f) => new(f.Id, f.Url, f.OutletName, f.Active, f.CreatedAt, f.LastPolledAt, f.LastError, f.ItemsSeen);
 }
 
-public sealed record ListFeeds : IQuery<IReadOnlyList<FeedView>>;
+public sealed record ListFeeds(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<FeedView>>, IPagedQuery;
 
-public sealed class ListFeedsHandler(ClaimDeskDbContext db) : IQueryHandler<ListFeeds, IReadOnlyList<FeedView>>
+public sealed class ListFeedsValidator : PagedQueryValidator<ListFeeds>;
+
+public sealed class ListFeedsHandler(ClaimDeskDbContext db) : IQueryHandler<ListFeeds, PagedResult<FeedView>>
 {
-    public async ValueTask<IReadOnlyList<FeedView>> Handle(ListFeeds query, CancellationToken ct) =>
-        (await db.Feeds.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct)).Select(RegisterFeedHandler.ToView).ToList();
+    public async ValueTask<PagedResult<FeedView>> Handle(ListFeeds query, CancellationToken ct) =>
+        await db.Feeds.AsNoTracking().OrderBy(f => f.Id)
+            .Select(f => new FeedView(f.Id, f.Url, f.OutletName, f.Active, f.CreatedAt, f.LastPolledAt, f.LastError, f.ItemsSeen)).ToPageAsync(query, ct);
 }
 
 /// <summary>Polls a feed now (202): the same job the schedule runs.</summary>

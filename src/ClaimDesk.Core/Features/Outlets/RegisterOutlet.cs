@@ -54,7 +54,7 @@ public sealed class RegisterOutletHandler(ClaimDeskDbContext db, TimeProvider cl
         if (!actor.IsSystem && (actor.Role is not { } role || !RolePermissions.Policies[RolePermissions.ManageOutlets].Contains(role)))
             throw new ForbiddenException(
                 $"Outlet '{outlet.Name}' exists; changing its domain or owner group needs an editor or admin, since they decide which evidence counts as independent.",
-                new Dictionary<string, object?> { ["outletId"] = outlet.Id });
+                new Dictionary<string, object?> { ["outletId"] = outlet.Id }, "outlet-change-needs-editor");
         var before = outlet.Snapshot();
         outlet.Domain = newDomain;
         outlet.OwnerGroup = newOwnerGroup;

@@ -38,7 +38,7 @@ public sealed class DecideVerdictProposalHandler(ClaimDeskDbContext db, TimeProv
         // Proposals are cleared by every move, so the claim is still where the verdict was proposed from.
         var move = ClaimWorkflow.Find(claim.Status, verdict) ?? throw new IllegalMoveException(claim.Status, verdict, ClaimWorkflow.MovesFrom(claim.Status));
         if (actor.Role is not { } role || !move.Approvers.Contains(role))
-            throw new ForbiddenException($"A proposed verdict is approved or sent back by one of: {string.Join(", ", move.Approvers)}.");
+            throw new ForbiddenException($"A proposed verdict is approved or sent back by one of: {move.Approvers.Public()}.", code: "not-an-approver");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var note = command.Note?.Trim();
@@ -47,7 +47,7 @@ public sealed class DecideVerdictProposalHandler(ClaimDeskDbContext db, TimeProv
             if (proposer == actor.Name)
                 throw new ForbiddenException(
                     $"You proposed this verdict; the desk needs a second person to approve it (an editor or admin other than {proposer}).",
-                    new Dictionary<string, object?> { ["proposedBy"] = proposer });
+                    new Dictionary<string, object?> { ["proposedBy"] = proposer }, "own-proposal");
             await MoveRequirements.EnsureMetAsync(db, move, claim, duplicateOf: null, claim.ProposedSourceUrl, ct);
             ClaimMoveEffects.Apply(db, claim, actor, move, claim.ProposedRationale, claim.ProposedSourceUrl, duplicateOf: null, now,
                 detail: new { move = move.Name, proposedBy = proposer, approvedBy = actor.Name, note });

@@ -29,7 +29,7 @@ public sealed class GetClaimReviewHandler(ClaimDeskDbContext db, IOptions<DeskOp
             .FirstOrDefaultAsync(c => c.Id == query.ClaimId, ct) ?? throw new NotFoundException("Claim", query.ClaimId);
         if (claim.Verdict is not { } verdict)
             throw new ConflictException("No verdict yet",
-                $"Claim {claim.Id} is {claim.Status}; a ClaimReview is published only for a claim with a verdict.");
+                $"Claim {claim.Id} is {claim.Status.Public()}; a ClaimReview is published only for a claim with a verdict.");
 
         var (rating, words) = Rate(verdict);
         var options = desk.Value;

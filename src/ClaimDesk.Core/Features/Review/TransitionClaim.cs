@@ -49,7 +49,7 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
             // A second proposal would silently replace someone else's: theirs is settled first (its proposer may amend it).
             if (claim.ProposedBy is { } proposer && proposer != actor.Name)
                 throw new ConflictException("A verdict awaits approval",
-                    $"Claim {claim.Id} carries a verdict proposed by {proposer} ({claim.ProposedVerdict}); an editor or admin approves it or sends it back first.",
+                    $"Claim {claim.Id} carries a verdict proposed by {proposer} ({claim.ProposedVerdict.Public()}); an editor or admin approves it or sends it back first.",
                     new Dictionary<string, object?> { ["proposedBy"] = proposer, ["proposedVerdict"] = claim.ProposedVerdict });
             await MoveRequirements.EnsureMetAsync(db, move, claim, command.DuplicateOf, sourceUrl, ct);
             Propose(claim, move, command.Rationale!.Trim(), sourceUrl, now);

@@ -115,28 +115,9 @@ public sealed class DeliverWebhookHandler(
     public static string Body(WebhookDelivery delivery)
     {
         var e = delivery.ClaimEvent;
-        var data = new JsonObject
-        {
-            ["claimId"] = e.ClaimId,
-            ["eventId"] = e.Id,
-            ["actor"] = e.Actor,
-            ["change"] = e.Type,
-            ["before"] = Parse(e.Before),
-            ["after"] = Parse(e.After),
-            ["claimUrl"] = $"/api/v1/claims/{e.ClaimId}",
-        };
-        return new JsonObject
-        {
-            ["type"] = delivery.EventType,
-            ["timestamp"] = DateTime.SpecifyKind(e.At, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
-            ["data"] = data,
-        }.ToJsonString(Json);
-    }
-
-    private static JsonNode? Parse(string? json)
-    {
-        if (json is null) return null;
-        try { return JsonNode.Parse(json); } catch (JsonException) { return json; }
+        var data = new ClaimChangeData(e.ClaimId, e.Id, e.Actor, e.Type, Claims.AuditJson.Object(e.Before), Claims.AuditJson.Object(e.After),
+            $"/api/v1/claims/{e.ClaimId}");
+        return JsonSerializer.Serialize(new WebhookPayload(delivery.EventType, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), data), Json);
     }
 
     private static void Finish(WebhookDelivery delivery, DeliveryOutcome outcome, DateTimeOffset now, string? note)

@@ -54,12 +54,17 @@ public sealed class CreateWebhookHandler(ClaimDeskDbContext db, WebhookSecrets s
         new(s.Id, s.Url, s.EventList.ToList(), s.Description, s.CreatedAt, s.DisabledAt, s.DisabledReason);
 }
 
-public sealed record ListWebhooks : IQuery<IReadOnlyList<WebhookView>>;
+public sealed record ListWebhooks(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<WebhookView>>, IPagedQuery;
 
-public sealed class ListWebhooksHandler(ClaimDeskDbContext db) : IQueryHandler<ListWebhooks, IReadOnlyList<WebhookView>>
+public sealed class ListWebhooksValidator : PagedQueryValidator<ListWebhooks>;
+
+public sealed class ListWebhooksHandler(ClaimDeskDbContext db) : IQueryHandler<ListWebhooks, PagedResult<WebhookView>>
 {
-    public async ValueTask<IReadOnlyList<WebhookView>> Handle(ListWebhooks query, CancellationToken ct) =>
-        (await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(CreateWebhookHandler.ToView).ToList();
+    public async ValueTask<PagedResult<WebhookView>> Handle(ListWebhooks query, CancellationToken ct)
+    {
+        var page = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToPageAsync(query, ct);
+        return new PagedResult<WebhookView>(page.Items.Select(CreateWebhookHandler.ToView).ToList(), page.Page, page.PageSize, page.Total);
+    }
 }
 
 /// <summary>Stops a subscription (kept, disabled, with its delivery log).</summary>
@@ -78,18 +83,27 @@ public sealed class DeleteWebhookHandler(ClaimDeskDbContext db, TimeProvider clo
 }
 
 public sealed record DeliveryView(long Id, string MessageId, string EventType, long ClaimId, DeliveryOutcome Outcome, int Attempts,
-    DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, System.Text.Json.Nodes.JsonNode? AttemptLog);
+    DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, IReadOnlyList<DeliveryAttempt> AttemptLog);
 
-public sealed record ListDeliveries(long SubscriptionId) : IQuery<IReadOnlyList<DeliveryView>>;
+/// <summary>One try at a delivery: when, the receiver's status code (none when it could not be reached), what happened, how long it took.</summary>
+public sealed record DeliveryAttempt(DateTime At, int? StatusCode, string Result, double DurationMs);
 
-public sealed class ListDeliveriesHandler(ClaimDeskDbContext db) : IQueryHandler<ListDeliveries, IReadOnlyList<DeliveryView>>
+/// <summary>A subscription's deliveries, newest first.</summary>
+public sealed record ListDeliveries(long SubscriptionId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<DeliveryView>>, IPagedQuery;
+
+public sealed class ListDeliveriesValidator : PagedQueryValidator<ListDeliveries>;
+
+public sealed class ListDeliveriesHandler(ClaimDeskDbContext db) : IQueryHandler<ListDeliveries, PagedResult<DeliveryView>>
 {
-    public async ValueTask<IReadOnlyList<DeliveryView>> Handle(ListDeliveries query, CancellationToken ct)
+    private static readonly System.Text.Json.JsonSerializerOptions AttemptJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public async ValueTask<PagedResult<DeliveryView>> Handle(ListDeliveries query, CancellationToken ct)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == query.SubscriptionId, ct)) throw new NotFoundException("Webhook", query.SubscriptionId);
-        var rows = await db.WebhookDeliveries.AsNoTracking().Include(d => d.ClaimEvent)
-            .Where(d => d.SubscriptionId == query.SubscriptionId).OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
-        return rows.Select(d => new DeliveryView(d.Id, d.MessageId, d.EventType, d.ClaimEvent.ClaimId, d.Outcome, d.Attempts, d.CreatedAt,
-            d.NextAttemptAt, d.DeliveredAt, System.Text.Json.Nodes.JsonNode.Parse(d.AttemptLog))).ToList();
+        var page = await db.WebhookDeliveries.AsNoTracking().Include(d => d.ClaimEvent)
+            .Where(d => d.SubscriptionId == query.SubscriptionId).OrderByDescending(d => d.Id).ToPageAsync(query, ct);
+        return new PagedResult<DeliveryView>(page.Items.Select(d => new DeliveryView(d.Id, d.MessageId, d.EventType, d.ClaimEvent.ClaimId, d.Outcome,
+            d.Attempts, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt,
+            System.Text.Json.JsonSerializer.Deserialize<List<DeliveryAttempt>>(d.AttemptLog, AttemptJson) ?? [])).ToList(), page.Page, page.PageSize, page.Total);
     }
 }

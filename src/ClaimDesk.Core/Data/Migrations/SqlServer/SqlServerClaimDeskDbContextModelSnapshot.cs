@@ -122,6 +122,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Url")
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
@@ -141,6 +144,8 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasFilter("[Url] IS NOT NULL");
 
                     b.HasIndex("OutletId", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -249,6 +254,8 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "Assignee", "CheckWorthiness", "Id");
 

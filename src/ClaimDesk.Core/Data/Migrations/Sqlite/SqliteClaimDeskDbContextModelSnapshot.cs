@@ -113,6 +113,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -130,6 +133,8 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OutletId", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -236,6 +241,8 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "Assignee", "CheckWorthiness", "Id");
 
