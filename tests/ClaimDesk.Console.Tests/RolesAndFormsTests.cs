@@ -58,7 +58,7 @@ public sealed class RolesAndFormsTests(ConsoleDesk desk)
         var create = await http.PostAsync("/console/admin/keys?handler=Create", new() { ["name"] = "sneaky-admin", ["role"] = "admin" }, token);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         var keys = await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/api-keys");
-        Assert.DoesNotContain(keys.EnumerateArray(), k => k.GetProperty("name").GetString() == "sneaky-admin");
+        Assert.DoesNotContain(keys.GetProperty("items").EnumerateArray(), k => k.GetProperty("name").GetString() == "sneaky-admin");
     }
 
     [Fact]
