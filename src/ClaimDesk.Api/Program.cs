@@ -106,6 +106,7 @@ api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();
 api.MapClaimEndpoints();
 api.MapReviewEndpoints();
+api.MapClaimReviewEndpoints();
 api.MapApiKeyEndpoints();
 api.MapWebhookEndpoints();
 api.MapFeedEndpoints();
