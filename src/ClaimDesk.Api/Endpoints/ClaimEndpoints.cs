@@ -10,8 +10,13 @@ namespace ClaimDesk.Api.Endpoints;
 
 public sealed record RegisterClaimRequest(long ArticleId, string? Text, QuoteSpan? Quote, string? Claimant, ClaimKind? Kind);
 
+/// <summary>A JSON Merge Patch of a claim: a field left out is kept; null clears the claimant.</summary>
+public sealed record ClaimPatchRequest(FieldChange<string>? Text, FieldChange<string>? Claimant, FieldChange<ClaimKind?>? Kind);
+
 public static class ClaimEndpoints
 {
+    public const string MergePatch = "application/merge-patch+json";
+
     public static RouteGroupBuilder MapClaimEndpoints(this RouteGroupBuilder api)
     {
         var claims = api.MapGroup("/claims").WithTags("Claims");
@@ -55,6 +60,26 @@ public static class ClaimEndpoints
             .WithName("GetClaim")
             .WithSummary("One claim with its evidence summary; the ETag header is what changes need in If-Match")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapPatch("/{id:long}", async (long id, ClaimPatchRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var claim = await mediator.Send(new EditClaim(id, body.Text, body.Claimant, body.Kind, QueryParsing.IfMatchVersion(http, id)), ct);
+                http.Response.Headers.ETag = claim.Etag;
+                return TypedResults.Ok(claim);
+            })
+            .Accepts<ClaimPatchRequest>(MergePatch)
+            .RequireAuthorization(RolePermissions.Review)
+            .WithName("EditClaim")
+            .WithSummary("Edit an open claim's text, claimant or kind (JSON Merge Patch, application/merge-patch+json; needs If-Match)")
+            .WithDescription("A field left out is kept; \"claimant\": null clears it; text and kind cannot be cleared. 409 once the claim is decided or a " +
+                             "duplicate (an editor reopens it first) or while a verdict awaits approval. New text re-runs corroboration. Audited (before/after).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         claims.MapPost("/{id:long}/corroborate", async (long id, IMediator mediator, CancellationToken ct) =>
             {
