@@ -107,6 +107,7 @@ api.MapSuggestionEndpoints();
 api.MapClaimEndpoints();
 api.MapReviewEndpoints();
 api.MapClaimReviewEndpoints();
+api.MapImportEndpoints();
 api.MapApiKeyEndpoints();
 api.MapWebhookEndpoints();
 api.MapFeedEndpoints();

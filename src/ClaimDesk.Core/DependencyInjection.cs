@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ClaimDesk.Core.Infrastructure.Publishing;
+using ClaimDesk.Core.Features.Imports;
 
 namespace ClaimDesk.Core;
 
@@ -36,6 +37,8 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<ClaimDeskDbContext>(ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActingFor>();
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitActions>());
         // A rating scale that cannot be published stops the start; a missing public address only warns (DeskPublicationCheck).

@@ -41,12 +41,16 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
 /// <see cref="ClaimRegistrationWriter"/>, which commits it with its audit event and queues its corroboration.
 /// </summary>
 public sealed class RegisterClaimHandler(
-    Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer)
+    Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer,
+    IAfterCommit afterCommit, CorroborationRequests corroboration)
     : ICommandHandler<RegisterClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
     {
-        var article = await sources.GetAsync(db, command.ArticleId)
+        // Inside a caller's transaction (a bulk import's chunk) the claim is written with it, so it commits or rolls back
+        // with the rest; the group writer commits on a connection of its own and could not.
+        var enclosing = db.IsValueCreated && db.Value.Database.CurrentTransaction is not null;
+        var article = await sources.GetAsync(db, command.ArticleId, remember: !enclosing)
             ?? throw new NotFoundException("Article", command.ArticleId);
         if (!article.HasText)
             throw new ConflictException("Article has no text", $"Article {article.ArticleId} has no text yet ({article.State}); claims need the text they come from.");
@@ -72,8 +76,17 @@ public sealed class RegisterClaimHandler(
         };
         // Serialised here, in parallel across requests, rather than on the writer's single thread.
         var auditAfter = ClaimAudit.Serialize(new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status })!;
-        var saved = await writer.WriteAsync(claim, actor.Name, auditAfter);
+        var saved = enclosing ? await WriteInEnclosingTransactionAsync(claim, auditAfter, ct) : await writer.WriteAsync(claim, actor.Name, auditAfter);
         return ClaimQueries.ToView(saved, new OutletRef(article.OutletId, article.OutletName), new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    private async Task<Claim> WriteInEnclosingTransactionAsync(Claim claim, string auditAfter, CancellationToken ct)
+    {
+        db.Value.Claims.Add(claim);
+        ClaimAudit.Record(db.Value, claim, actor, ClaimEventTypes.Registered, claim.CreatedAt, after: auditAfter);
+        await db.Value.SaveChangesAsync(ct);
+        afterCommit.Add(() => corroboration.Add([claim.Id]));
+        return claim;
     }
 
     /// <summary>
