@@ -51,7 +51,7 @@ public sealed class RecoverStalledWorkHandler(ClaimDeskDbContext db, TimeProvide
         // An upload that stopped arriving an hour ago died with its request: nothing of it was processed, and nothing will be.
         var brokenOff = await db.Imports.AsNoTracking()
             .Where(i => i.State == ImportState.Receiving && i.UpdatedAt <= clock.GetUtcNow().UtcDateTime - AbandonedUploadAfter)
-            .Select(i => i.Id).Take(Batch).ToListAsync(ct);
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(ct);
         foreach (var id in brokenOff) await mediator.Send(new AbandonImport(id), ct);
 
         afterCommit.Add(() =>
