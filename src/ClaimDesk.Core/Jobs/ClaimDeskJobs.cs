@@ -5,6 +5,7 @@ using ClaimDesk.Core.Features.Maintenance;
 using ClaimDesk.Core.Features.Suggestions;
 using ClaimDesk.Core.Features.Webhooks;
 using ClaimDesk.Core.Features.Imports;
+using Hangfire;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,13 @@ namespace ClaimDesk.Core.Jobs;
 /// </summary>
 public sealed class ClaimDeskJobs(IMediator mediator, IJobScheduler jobs, IServiceScopeFactory scopes)
 {
+    /// <summary>
+    /// Imports have a queue of their own, which workers take first: an import does not wait behind the thousands of
+    /// analysis jobs the previous one queued, and a deployment can give imports a worker of their own.
+    /// </summary>
+    public const string ImportQueue = "imports";
+    public const string DefaultQueues = ImportQueue + ",default";
+
     /// <summary>
     /// The fan-out for a group commit: one enqueue on the API node for a batch of claims, one job per claim here, so
     /// each claim's corroboration still retries on its own.
@@ -50,6 +58,7 @@ public sealed class ClaimDeskJobs(IMediator mediator, IJobScheduler jobs, IServi
     /// One scope — one DbContext, one transaction — per chunk: a crash loses at most the chunk in progress, which rolls
     /// back whole and is done again by whoever takes the import next.
     /// </summary>
+    [Queue(ImportQueue)]
     public async Task ProcessImport(long importId, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
