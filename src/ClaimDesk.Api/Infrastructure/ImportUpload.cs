@@ -15,8 +15,8 @@ public static class ImportUpload
     public static readonly string[] ContentTypes = ["application/x-ndjson", "application/jsonl", "application/jsonlines"];
 
     /// <summary>Lines are stored in batches of this many, or of this many bytes, whichever comes first.</summary>
-    private const int BatchLines = 500;
-    private const long BatchBytes = 8 * 1024 * 1024;
+    private const int BatchLines = 100;
+    private const long BatchBytes = 1024 * 1024;
 
     public static bool IsNdjson(string? contentType) =>
         contentType?.Split(';')[0].Trim() is { } mediaType && ContentTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);

@@ -30,6 +30,8 @@ public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider
         import.Lines += command.Lines.Count;
         import.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // The upload's batches share the request's DbContext: tracked, every line stored so far would stay in memory.
+        db.ChangeTracker.Clear();
         return Unit.Value;
     }
 
