@@ -11,11 +11,12 @@ namespace ClaimDesk.Core.Features.Imports;
 /// A batch of received lines is stored in the database — where any worker can process them, and from where a restarted
 /// one resumes. A line that could not be read is stored as failed at once, with why.
 /// </summary>
-public sealed record AppendImportLines(long ImportId, IReadOnlyList<ReceivedLine> Lines) : ICommand, IAtomicCommand;
+/// <returns>How many lines the import holds now.</returns>
+public sealed record AppendImportLines(long ImportId, IReadOnlyList<ReceivedLine> Lines) : ICommand<int>, IAtomicCommand;
 
-public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider clock) : ICommandHandler<AppendImportLines>
+public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider clock) : ICommandHandler<AppendImportLines, int>
 {
-    public async ValueTask<Unit> Handle(AppendImportLines command, CancellationToken ct)
+    public async ValueTask<int> Handle(AppendImportLines command, CancellationToken ct)
     {
         var import = await db.Imports.FirstOrDefaultAsync(i => i.Id == command.ImportId, ct) ?? throw new NotFoundException("Import", command.ImportId);
         if (import.State != ImportState.Receiving)
@@ -32,7 +33,7 @@ public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider
         await db.SaveChangesAsync(ct);
         // The upload's batches share the request's DbContext: tracked, every line stored so far would stay in memory.
         db.ChangeTracker.Clear();
-        return Unit.Value;
+        return import.Lines;
     }
 
     internal static string Bounded(string? reason) =>
