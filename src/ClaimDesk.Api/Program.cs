@@ -112,6 +112,8 @@ api.MapOutletEndpoints();
 api.MapSuggestionEndpoints();
 api.MapClaimEndpoints();
 api.MapReviewEndpoints();
+api.MapClaimReviewEndpoints();
+api.MapImportEndpoints();
 api.MapApiKeyEndpoints();
 api.MapWebhookEndpoints();
 api.MapFeedEndpoints();

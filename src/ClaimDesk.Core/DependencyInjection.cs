@@ -17,6 +17,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ClaimDesk.Core.Infrastructure.Publishing;
+using ClaimDesk.Core.Features.Imports;
 
 namespace ClaimDesk.Core;
 
@@ -34,11 +37,16 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<ClaimDeskDbContext>(ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActingFor>();
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<AfterCommitActions>());
         services.AddScoped<IdempotentRequest>();
         services.AddSingleton<IdempotentAnswerSeal>();
-        services.Configure<DeskOptions>(configuration.GetSection(DeskOptions.Section));
+        // A rating scale that cannot be published stops the start; a missing public address only warns (DeskPublicationCheck).
+        services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeskOptions>, DeskOptionsValidation>();
+        services.AddHostedService<DeskPublicationCheck>();
         services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.Section));
         // One model and one search index per process: both are expensive to build and safe to share.
         services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();

@@ -109,6 +109,7 @@ public sealed class WorkQueueScenario : IBenchScenario
         public void FetchArticle(long articleId) { }
         public void PollFeed(long feedId) { }
         public void DeliverWebhook(long deliveryId, TimeSpan delay) { }
+        public void ProcessImport(long importId) { }
     }
 
     private static async Task SendAsync(IServiceProvider provider, ListClaims query)

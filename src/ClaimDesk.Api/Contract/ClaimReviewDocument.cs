@@ -2,30 +2,45 @@ using System.Text.Json.Serialization;
 
 namespace ClaimDesk.Api.Contract;
 
-// The schema.org ClaimReview JSON-LD of GET /claims/{id}/claimreview, as the OpenAPI document describes it. The handler
-// builds the JSON itself (schema.org's shape, not ours); a test reads every served ClaimReview strictly into these types,
-// so the description cannot drift from what is served.
+// The schema.org ClaimReview JSON-LD of GET /claims/{id}/claimreview and the /claimreviews feed, as the OpenAPI document
+// describes it. The handler builds the JSON itself (schema.org's shape, not ours: Features/Review/ClaimReviewDocument);
+// a test reads every served ClaimReview strictly into these types, so the description cannot drift from what is served.
 
-/// <summary>schema.org ClaimReview of a decided claim.</summary>
-public sealed record ClaimReviewDocument(
+/// <summary>schema.org ClaimReview of a published (or withdrawn, or superseded) verdict.</summary>
+public sealed record ClaimReviewJsonLd(
     [property: JsonPropertyName("@context")] string Context,
     [property: JsonPropertyName("@type")] string Type,
-    string Url, string ClaimReviewed, string? DatePublished, SchemaOrganization Author, SchemaRating ReviewRating, string? ReviewBody,
-    SchemaClaim ItemReviewed);
+    string Identifier, string Url, string ClaimReviewed, string DatePublished, string DateModified,
+    [property: JsonPropertyName("creativeWorkStatus")] string CreativeWorkStatus,
+    SchemaOrganization Author, SchemaRating ReviewRating, string? ReviewBody, SchemaClaim ItemReviewed,
+    [property: JsonPropertyName("claimDesk")] ClaimReviewPublication ClaimDesk,
+    IReadOnlyList<SchemaCreativeWork>? Citation = null, string? Expires = null);
 
+/// <summary>An organisation: the desk, an outlet, or an institution that made a claim.</summary>
 public sealed record SchemaOrganization([property: JsonPropertyName("@type")] string Type, string Name, string? Url = null);
 
-/// <summary>The verdict on schema.org's 1–5 scale (1: the claim does not hold, 5: it does) and in words.</summary>
+/// <summary>
+/// The verdict in words (alternateName), and a value on the desk's scale only where the verdict has a place between
+/// false and true (verified, disputed by default; editorializing and unverifiable have words only).
+/// </summary>
 public sealed record SchemaRating(
-    [property: JsonPropertyName("@type")] string Type, int RatingValue, int BestRating, int WorstRating, string AlternateName, string? RatingExplanation);
+    [property: JsonPropertyName("@type")] string Type, string AlternateName, string? RatingExplanation,
+    int? RatingValue = null, int? BestRating = null, int? WorstRating = null);
 
-/// <summary>The claim reviewed; author is absent when the outlet says it in its own voice.</summary>
+/// <summary>The claim reviewed: its author is the outlet when the outlet speaks in its own voice, else the claimant.</summary>
 public sealed record SchemaClaim(
-    [property: JsonPropertyName("@type")] string Type, IReadOnlyList<SchemaCreativeWork> Appearance, SchemaCreativeWork FirstAppearance,
-    SchemaPerson? Author = null, string? DatePublished = null);
+    [property: JsonPropertyName("@type")] string Type, SchemaAgent Author, IReadOnlyList<SchemaCreativeWork> Appearance,
+    SchemaCreativeWork FirstAppearance, string? DatePublished = null);
 
-public sealed record SchemaPerson([property: JsonPropertyName("@type")] string Type, string Name);
+/// <summary>A Person or an Organization.</summary>
+public sealed record SchemaAgent([property: JsonPropertyName("@type")] string Type, string Name, string? Url = null);
 
-/// <summary>The article the claim appeared in.</summary>
+/// <summary>The article the claim appeared in, or a source the review cites.</summary>
 public sealed record SchemaCreativeWork(
-    [property: JsonPropertyName("@type")] string Type, string Headline, SchemaOrganization Publisher, string? Url = null, string? DatePublished = null);
+    [property: JsonPropertyName("@type")] string Type, string? Headline = null, SchemaOrganization? Publisher = null, string? Url = null,
+    string? DatePublished = null);
+
+/// <summary>The desk's own record of the publication: which claim and verdict, and, once taken back, when and why.</summary>
+public sealed record ClaimReviewPublication(
+    long ReviewId, long ClaimId, string Verdict, string State, DateTime PublishedAt,
+    DateTime? WithdrawnAt = null, string? WithdrawalReason = null, DateTime? SupersededAt = null, long? SupersededBy = null);

@@ -80,7 +80,8 @@ public static class ProblemCatalog
     /// <summary>The codes one status can carry, for the OpenAPI document.</summary>
     public static IEnumerable<string> CodesFor(int status) => All.Where(p => p.Status == status).Select(p => p.Code);
 
-    public static string TypeUri(string deskUrl, string code) => $"{deskUrl.TrimEnd('/')}{PagesPath}/{code}";
+    /// <summary>Under the desk's public URL when it is configured; else relative, resolved against the request (RFC 9457 allows it).</summary>
+    public static string TypeUri(string? deskUrl, string code) => $"{deskUrl?.TrimEnd('/')}{PagesPath}/{code}";
 
     /// <summary>
     /// The one place every problem passes through (ours and the framework's): a code, a type URI for it, and the trace id.

@@ -6,6 +6,7 @@ using ClaimDesk.Core.Features.Claims;
 using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Security;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimDesk.Api.Endpoints;
 
@@ -16,8 +17,42 @@ public sealed record RegisterClaimRequest(long ArticleId, string Text, QuoteSpan
     public static RegisterClaimRequest Example => new(3, "Russia did not invade its neighbors during Trump’s first term");
 }
 
+/// <summary>
+/// A JSON Merge Patch of a claim as it is read: a field left out is no <see cref="FieldChange{T}"/> at all, a field sent as
+/// null is a change to null, so "keep" and "clear" stay apart. Bound by hand (BindAsync), because the body is described
+/// to clients as <see cref="ClaimPatch"/>, the plain object they send.
+/// </summary>
+public sealed record ClaimPatchRequest(FieldChange<string>? Text, FieldChange<string>? Claimant, FieldChange<ClaimKind?>? Kind)
+{
+    public static async ValueTask<ClaimPatchRequest?> BindAsync(HttpContext http)
+    {
+        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), ClaimEndpoints.MergePatch, StringComparison.OrdinalIgnoreCase))
+            throw new BadHttpRequestException($"Send a JSON Merge Patch: Content-Type: {ClaimEndpoints.MergePatch}.", StatusCodes.Status415UnsupportedMediaType);
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<ClaimPatchRequest>(http.Request.Body, options, http.RequestAborted)
+                   ?? throw new BadHttpRequestException("The merge patch must be a JSON object.");
+        }
+        catch (System.Text.Json.JsonException refused)
+        {
+            // Reported like any other body: the field at fault named (the exception handler reads the inner exception).
+            throw new BadHttpRequestException("The request body is not a valid merge patch for a claim.", refused);
+        }
+    }
+}
+
+/// <summary>A JSON Merge Patch of a claim (application/merge-patch+json): a field left out is kept.</summary>
+public sealed record ClaimPatch(string? Text = null, [NullMeans("clears the claimant")] string? Claimant = null, ClaimKind? Kind = null)
+    : IRequestBody<ClaimPatch>
+{
+    public static ClaimPatch Example => new(Claimant: "the finance minister");
+}
+
 public static class ClaimEndpoints
 {
+    public const string MergePatch = "application/merge-patch+json";
+
     public static RouteGroupBuilder MapClaimEndpoints(this RouteGroupBuilder api)
     {
         var claims = api.MapGroup("/claims").WithTags("Claims");
@@ -66,6 +101,24 @@ public static class ClaimEndpoints
             .WithSummary("One claim with its evidence summary; the ETag header is what changes need in If-Match")
             .WithDescription("The ETag is the claim's version: it moves with every change to the claim, its evidence and its review.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        claims.MapPatch("/{id:long}", (long id, ClaimPatchRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator,
+                HttpContext http, CancellationToken ct) =>
+                mediator.AnswerAsync(http, new EditClaim(id, body.Text, body.Claimant, body.Kind, QueryParsing.IfMatchVersion(ifMatch, id)),
+                    claim => TypedResults.Ok(claim), claim => claim.Etag, ct))
+            .Accepts<ClaimPatch>(MergePatch)
+            .RequireAuthorization(RolePermissions.Review)
+            .WithName("EditClaim")
+            .WithSummary("Edit an open claim's text, claimant or kind (JSON Merge Patch, application/merge-patch+json; needs If-Match)")
+            .WithDescription("A field left out is kept; \"claimant\": null clears it; text and kind cannot be cleared. 409 once the claim is decided or a " +
+                             "duplicate (an editor reopens it first) or while a verdict awaits approval. New text re-runs corroboration. Audited (before/after).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         claims.MapPost("/{id:long}/corroborate", (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 mediator.AnswerAsync(http, new RequestCorroboration(id), _ => TypedResults.Accepted($"/api/v1/claims/{id}/evidence"), ct))

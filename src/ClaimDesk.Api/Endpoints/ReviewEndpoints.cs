@@ -170,8 +170,9 @@ public static class ReviewEndpoints
                 Results.Text((await mediator.Send(new GetClaimReview(id), ct)).ToJsonString(), "application/ld+json"))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("GetClaimReview")
-            .WithSummary("schema.org ClaimReview (JSON-LD) of a decided claim")
-            .Produces<ClaimReviewDocument>(StatusCodes.Status200OK, contentType: "application/ld+json")
+            .WithSummary("The claim's latest schema.org ClaimReview (JSON-LD): live while its verdict stands, withdrawn (saying so) once reopened")
+            .WithDescription("409 when the claim never had a verdict, or while ClaimDesk:Desk:Url and ClaimUrlTemplate are not set (the answer names them).")
+            .Produces<ClaimReviewJsonLd>(StatusCodes.Status200OK, contentType: "application/ld+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -40,7 +40,7 @@ public static class HangfireSetup
             services.AddHangfireServer(options =>
             {
                 options.WorkerCount = configuration.GetValue("ClaimDesk:Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
-                options.Queues = (configuration["ClaimDesk:Jobs:Queues"] ?? "default").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                options.Queues = (configuration["ClaimDesk:Jobs:Queues"] ?? ClaimDeskJobs.DefaultQueues).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
         }

@@ -86,8 +86,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ProblemResponses.WriteAsync(context, 413, "body-too-large", "Request too large", bad.Message);
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return ProblemResponses.WriteAsync(context, 415, "unsupported-media-type", "Unsupported media type",
-                "Bodies are JSON: send Content-Type: application/json.");
+            return ProblemResponses.WriteAsync(context, 415, "unsupported-media-type", "Unsupported media type", bad.Message);
         // Name the field at fault when there is one: a wrong type, a value not allowed, a key given twice or unknown.
         if (bad.InnerException is JsonException refused && StrictJson.FieldOf(refused.Path) is { } field)
             return WriteValidationAsync(context, new Dictionary<string, string[]> { [field] = [StrictJson.Problem(refused, field)] });

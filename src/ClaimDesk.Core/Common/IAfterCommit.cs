@@ -40,4 +40,10 @@ public sealed class AfterCommitActions(ILogger<AfterCommitActions> logger) : IAf
     }
 
     public void Discard() => _actions.Clear();
+
+    /// <summary>How many actions wait: a mark to go back to with <see cref="DiscardFrom"/>.</summary>
+    public int Count => _actions.Count;
+
+    /// <summary>Forgets the actions added since the mark: the writes they follow were rolled back to a savepoint.</summary>
+    public void DiscardFrom(int mark) => _actions.RemoveRange(mark, _actions.Count - mark);
 }

@@ -20,3 +20,18 @@ public sealed class SystemActor : ICurrentActor
     public long? ApiKeyId => null;
     public bool IsSystem => true;
 }
+
+/// <summary>A key as recorded earlier (who uploaded an import): a job acting for it is that key in the audit log.</summary>
+public sealed record RecordedActor(string Name, Role? Role, long? ApiKeyId) : ICurrentActor
+{
+    public bool IsSystem => false;
+}
+
+/// <summary>
+/// Set by a job that acts for whoever asked for it (a bulk import registers its articles in its uploader's name), before
+/// it sends anything in its scope; <see cref="ICurrentActor"/> then answers for that key instead of the system.
+/// </summary>
+public sealed class ActingFor
+{
+    public ICurrentActor? Actor { get; set; }
+}

@@ -68,6 +68,9 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+    public DbSet<PublishedReview> PublishedReviews => Set<PublishedReview>();
+    public DbSet<Import> Imports => Set<Import>();
+    public DbSet<ImportLine> ImportLines => Set<ImportLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -227,6 +230,46 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             item.Property(i => i.Link).HasMaxLength(2048);
             item.HasIndex(i => new { i.FeedId, i.Link }).IsUnique();
             item.HasOne<Feed>().WithMany().HasForeignKey(i => i.FeedId);
+        });
+
+        modelBuilder.Entity<PublishedReview>(review =>
+        {
+            review.Property(r => r.ClaimText).HasMaxLength(2000);
+            review.Property(r => r.Claimant).HasMaxLength(200);
+            review.Property(r => r.Rationale).HasMaxLength(8000);
+            review.Property(r => r.SourceUrl).HasMaxLength(2048);
+            review.Property(r => r.PublishedBy).HasMaxLength(200);
+            review.Property(r => r.WithdrawnBy).HasMaxLength(200);
+            review.Property(r => r.WithdrawalReason).HasMaxLength(8000);
+            review.Property(r => r.Citations)
+                .HasConversion(
+                    list => JsonSerializer.Serialize(list, JsonOptions),
+                    json => JsonSerializer.Deserialize<List<ReviewCitation>>(json, JsonOptions) ?? new List<ReviewCitation>(),
+                    new ValueComparer<List<ReviewCitation>>(
+                        (a, b) => a!.SequenceEqual(b!),
+                        list => list.Aggregate(0, (hash, c) => HashCode.Combine(hash, c.GetHashCode())),
+                        list => list.ToList()));
+            review.HasOne(r => r.Claim).WithMany().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Restrict);
+            review.HasOne(r => r.SupersededBy).WithMany().HasForeignKey(r => r.SupersededById).OnDelete(DeleteBehavior.Restrict);
+            review.HasIndex(r => new { r.ClaimId, r.Id });
+            // The feed: live reviews, and everything changed since a reader's last sync.
+            review.HasIndex(r => new { r.State, r.UpdatedAt, r.Id });
+            review.HasIndex(r => new { r.UpdatedAt, r.Id });
+        });
+
+        modelBuilder.Entity<Import>(import =>
+        {
+            import.Property(i => i.CreatedBy).HasMaxLength(200);
+            import.Ignore(i => i.Processed);
+            import.HasIndex(i => new { i.State, i.UpdatedAt });
+        });
+
+        modelBuilder.Entity<ImportLine>(line =>
+        {
+            line.Property(l => l.Reason).HasMaxLength(2000);
+            line.HasOne<Import>().WithMany().HasForeignKey(l => l.ImportId).OnDelete(DeleteBehavior.Cascade);
+            line.HasIndex(l => new { l.ImportId, l.LineNumber }).IsUnique();
+            line.HasIndex(l => new { l.ImportId, l.Outcome, l.LineNumber });
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -29,4 +29,8 @@ public static class ClaimEventTypes
     public const string CorroborationRequested = "corroborationRequested";
     public const string VerdictProposed = "verdictProposed";
     public const string VerdictSentBack = "verdictSentBack";
+    /// <summary>The claim's published ClaimReview was withdrawn (the claim was reopened); detail names the review.</summary>
+    public const string ReviewWithdrawn = "reviewWithdrawn";
+    /// <summary>The claim's text, claimant or kind was edited while open; before/after hold the fields that changed.</summary>
+    public const string Edited = "edited";
 }

@@ -30,5 +30,7 @@ public sealed class HangfireJobScheduler(IBackgroundJobClient client) : IJobSche
 
     public void PollFeed(long feedId) => client.Enqueue<ClaimDeskJobs>(j => j.PollFeed(feedId, CancellationToken.None));
 
+    public void ProcessImport(long importId) => client.Enqueue<ClaimDeskJobs>(j => j.ProcessImport(importId, CancellationToken.None));
+
     public void SuggestClaims(long articleId) => client.Enqueue<ClaimDeskJobs>(j => j.SuggestClaims(articleId, CancellationToken.None));
 }

@@ -12,4 +12,6 @@ public interface IJobScheduler
     void FetchArticle(long articleId);
     void PollFeed(long feedId);
     void DeliverWebhook(long deliveryId, TimeSpan delay);
+    /// <summary>Processes a bulk import chunk by chunk until it is done (or the process stops; then the recovery sweep re-queues it).</summary>
+    void ProcessImport(long importId);
 }

@@ -88,10 +88,11 @@ public sealed class KiotaClientTests
         var review = await client.Api.V1.Claims[claim.Id!.Value].Claimreview.GetAsync();
         Assert.Equal("ClaimReview", review!.Type);
         Assert.Equal(story.Claim, review.ClaimReviewed);
-        Assert.Equal(2, review.ReviewRating!.RatingValue);
-        Assert.Null(review.ItemReviewed!.Author);
+        // editorializing has words, not a place between false and true; the outlet speaking in its own voice is the claim's author.
+        Assert.Null(review.ReviewRating!.RatingValue);
+        Assert.Equal("Organization", review.ItemReviewed!.Author!.Type);
 
-        // The JSON-LD the handler builds is exactly what the document's ClaimReviewDocument describes: no field more, none missing.
+        // The JSON-LD the handler builds is exactly what the document's ClaimReviewJsonLd describes: no field more, none missing.
         var strict = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -99,7 +100,7 @@ public sealed class KiotaClientTests
             RespectNullableAnnotations = true,
         };
         var raw = await http.GetStringAsync(new Uri(desk.Address, $"/api/v1/claims/{claim.Id}/claimreview"));
-        var document = System.Text.Json.JsonSerializer.Deserialize<ClaimDesk.Api.Contract.ClaimReviewDocument>(raw, strict)!;
+        var document = System.Text.Json.JsonSerializer.Deserialize<ClaimDesk.Api.Contract.ClaimReviewJsonLd>(raw, strict)!;
         Assert.Equal("https://schema.org", document.Context);
         Assert.Equal(review.ReviewRating.AlternateName, document.ReviewRating.AlternateName);
     }

@@ -49,7 +49,7 @@ public sealed class ProblemTests(ClaimDeskApiFactory desk)
             Assert.NotNull(found);
             Assert.Equal(found.Status, (int)response.StatusCode);
             Assert.Equal(found.Status, problem.GetProperty("status").GetInt32());
-            Assert.Equal($"http://localhost:5080/docs/problems/{code}", problem.GetProperty("type").GetString());
+            Assert.Equal($"{ClaimDeskApiFactory.DeskUrl}/docs/problems/{code}", problem.GetProperty("type").GetString());
             Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
             var page = await desk.Anonymous.GetAsync($"/docs/problems/{code}");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -67,7 +67,7 @@ public sealed class ProblemTests(ClaimDeskApiFactory desk)
         var (_, etag) = await desk.Admin.WaitForStatusAsync(claim.Id(), "needsReview");
 
         var review = await (await desk.Admin.GetAsync($"/api/v1/claims/{claim.Id()}/claimreview")).ProblemAsync();
-        Assert.Equal($"Claim {claim.Id()} is needsReview; a ClaimReview is published only for a claim with a verdict.", review.GetProperty("detail").GetString());
+        Assert.Equal($"Claim {claim.Id()} is needsReview; a ClaimReview is published when a verdict takes effect.", review.GetProperty("detail").GetString());
 
         var move = await (await desk.Admin.TransitionAsync(claim.Id(), etag, new { to = "verified", rationale = "Too soon." })).ProblemAsync();
         Assert.Contains("from needsReview to verified", move.GetProperty("detail").GetString());

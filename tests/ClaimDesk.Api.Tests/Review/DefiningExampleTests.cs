@@ -61,9 +61,14 @@ public sealed class DefiningExampleTests(ClaimDeskApiFactory desk)
         Assert.Contains(rationale, ruling.GetProperty("after").AuditText());
 
         var review = JsonDocument.Parse(await reviewer.GetStringAsync($"/api/v1/claims/{claim.Id()}/claimreview")).RootElement;
-        Assert.StartsWith("Editorializing", review.GetProperty("reviewRating").GetProperty("alternateName").GetString());
+        // Opinion is not a point between false and true: the verdict is in words, with no rating value.
+        Assert.Equal("Opinion presented as fact", review.GetProperty("reviewRating").GetProperty("alternateName").GetString());
+        Assert.False(review.GetProperty("reviewRating").TryGetProperty("ratingValue", out _));
         Assert.Equal(rationale, review.GetProperty("reviewRating").GetProperty("ratingExplanation").GetString());
-        Assert.False(review.GetProperty("itemReviewed").TryGetProperty("author", out _));
+        // The outlet speaks in its own voice: it is the author of the aside.
+        var author = review.GetProperty("itemReviewed").GetProperty("author");
+        Assert.Equal("Organization", author.GetProperty("@type").GetString());
+        Assert.Equal("Sample Outlet C", author.GetProperty("name").GetString());
         Assert.Equal("Sample Outlet C", review.GetProperty("itemReviewed").GetProperty("firstAppearance").GetProperty("publisher").GetProperty("name").GetString());
         Assert.Equal("2024-12-03", review.GetProperty("itemReviewed").GetProperty("firstAppearance").GetProperty("datePublished").GetString());
     }

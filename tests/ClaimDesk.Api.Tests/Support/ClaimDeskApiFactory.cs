@@ -12,6 +12,7 @@ namespace ClaimDesk.Api.Tests.Support;
 /// </summary>
 public class ClaimDeskApiFactory : WebApplicationFactory<Program>
 {
+    public const string DeskUrl = "https://factcheck.example.org";
     public const string AdminKey = "cdk_testadmin0_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
     private readonly string _directory;
@@ -43,6 +44,9 @@ public class ClaimDeskApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ClaimDesk:Jobs:WorkerCount", "2");
         // The suite sends thousands of requests with one admin key; the rate limit has tests of its own.
         builder.UseSetting("ClaimDesk:RateLimit:PermitsPerMinute", "1000000");
+        // Where published ClaimReviews point: a desk must say so (without it the export answers 409).
+        builder.UseSetting("ClaimDesk:Desk:Url", DeskUrl);
+        builder.UseSetting("ClaimDesk:Desk:ClaimUrlTemplate", DeskUrl + "/claims/{id}");
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 

@@ -34,5 +34,6 @@ public sealed class FailingJobQueueDesk : ClaimDeskApiFactory
         public void FetchArticle(long articleId) => Queue.FetchArticle(articleId);
         public void PollFeed(long feedId) => Queue.PollFeed(feedId);
         public void DeliverWebhook(long deliveryId, TimeSpan delay) => Queue.DeliverWebhook(deliveryId, delay);
+        public void ProcessImport(long importId) => Queue.ProcessImport(importId);
     }
 }

@@ -36,6 +36,9 @@ public sealed class RegisterArticleValidator : AbstractValidator<RegisterArticle
 public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs, ICurrentActor actor)
     : ICommandHandler<RegisterArticle, ArticleRegistration>
 {
+    /// <summary>The problem-details extension naming the article already registered at a URL.</summary>
+    public const string ExistingArticle = "existingArticleId";
+
     public async ValueTask<ArticleRegistration> Handle(RegisterArticle command, CancellationToken ct)
     {
         var hash = ContentHash.Of(command.Text);
@@ -44,8 +47,9 @@ public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider c
             return new ArticleRegistration(await ArticleQueries.GetDetailAsync(db, existing, ct), Created: false);
 
         var url = command.Url?.Trim();
-        if (url is not null && await db.Articles.AnyAsync(a => a.Url == url, ct))
-            throw new ConflictException("Duplicate URL", $"Another article with different text is already registered at {url}.");
+        if (url is not null && await db.Articles.Where(a => a.Url == url).Select(a => a.Id).FirstOrDefaultAsync(ct) is var atUrl and not 0)
+            throw new ConflictException("Duplicate URL", $"Another article with different text is already registered at {url}.",
+                new Dictionary<string, object?> { [ExistingArticle] = atUrl });
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outlet = await OutletDirectory.FindOrCreateAsync(db, command.Outlet, UrlRules.HostOf(url), actor, now, ct);

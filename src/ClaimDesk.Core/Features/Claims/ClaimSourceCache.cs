@@ -30,11 +30,15 @@ public sealed class ClaimSourceCache : IDisposable
             .FirstOrDefault());
 
     /// <param name="db">Leased only on a miss.</param>
-    public async ValueTask<ClaimSource?> GetAsync(Lazy<ClaimDeskDbContext> db, long articleId)
+    /// <param name="remember">
+    /// False inside a transaction that may still roll back (a bulk import's chunk): an article read there may never be
+    /// committed, and its id could be given to another article.
+    /// </param>
+    public async ValueTask<ClaimSource?> GetAsync(Lazy<ClaimDeskDbContext> db, long articleId, bool remember = true)
     {
         if (_cache.TryGetValue(articleId, out ClaimSource? cached)) return cached;
         var source = await Load(db.Value, articleId);
-        if (source is { HasText: true })
+        if (remember && source is { HasText: true })
             _cache.Set(articleId, source, new MemoryCacheEntryOptions { Size = Math.Max(1, source.Text.Length) });
         return source;
     }

@@ -43,12 +43,15 @@ public sealed class RegisterClaimValidator : AbstractValidator<RegisterClaim>
 /// </summary>
 public sealed class RegisterClaimHandler(
     Lazy<ClaimDeskDbContext> db, TimeProvider clock, ICurrentActor actor, ClaimSourceCache sources, ClaimRegistrationWriter writer,
-    IdempotentRequest idempotent)
+    IdempotentRequest idempotent, IAfterCommit afterCommit, CorroborationRequests corroboration)
     : ICommandHandler<RegisterClaim, ClaimView>
 {
     public async ValueTask<ClaimView> Handle(RegisterClaim command, CancellationToken ct)
     {
-        var article = await sources.GetAsync(db, command.ArticleId)
+        // Inside a caller's transaction (a bulk import's chunk) the claim is written with it, so it commits or rolls back
+        // with the rest; the group writer commits on a connection of its own and could not.
+        var enclosing = db.IsValueCreated && db.Value.Database.CurrentTransaction is not null;
+        var article = await sources.GetAsync(db, command.ArticleId, remember: !enclosing)
             ?? throw new NotFoundException("Article", command.ArticleId);
         if (!article.HasText)
             throw new ConflictException("Article has no text", $"Article {article.ArticleId} has no text yet ({article.State.Public()}); claims need the text they come from.");
@@ -75,6 +78,7 @@ public sealed class RegisterClaimHandler(
         // Serialised here, in parallel across requests, rather than on the writer's single thread.
         var auditAfter = ClaimAudit.Serialize(new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status })!;
         var outlet = new OutletRef(article.OutletId, article.OutletName);
+        if (enclosing) return View(await WriteInEnclosingTransactionAsync(claim, auditAfter, ct), outlet);
         var answer = idempotent.AwaitsAnswer<ClaimView>() ? new DueAnswer(idempotent, saved => View(saved, outlet)) : null;
         return View(await writer.WriteAsync(claim, actor.Name, auditAfter, answer), outlet);
     }
@@ -82,6 +86,15 @@ public sealed class RegisterClaimHandler(
     /// <summary>A claim just registered: no evidence yet.</summary>
     private static ClaimView View(Claim saved, OutletRef outlet) =>
         ClaimQueries.ToView(saved, outlet, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
+
+    private async Task<Claim> WriteInEnclosingTransactionAsync(Claim claim, string auditAfter, CancellationToken ct)
+    {
+        db.Value.Claims.Add(claim);
+        ClaimAudit.Record(db.Value, claim, actor, ClaimEventTypes.Registered, claim.CreatedAt, after: auditAfter);
+        await db.Value.SaveChangesAsync(ct);
+        afterCommit.Add(() => corroboration.Add([claim.Id]));
+        return claim;
+    }
 
     /// <summary>
     /// A claim registered from a suggestion carries the suggestion's kind, claimant and score over; any other span is

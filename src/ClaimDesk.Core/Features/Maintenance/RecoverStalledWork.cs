@@ -2,6 +2,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Features.Imports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,9 +19,10 @@ public sealed record RecoveredWork(int Claims, int ArticlesToIndex, int Articles
 public sealed record RecoverStalledWork(TimeSpan StalledFor) : ICommand<RecoveredWork>;
 
 public sealed class RecoverStalledWorkHandler(ClaimDeskDbContext db, TimeProvider clock, IAfterCommit afterCommit, IJobScheduler jobs,
-    ILogger<RecoverStalledWorkHandler> logger) : ICommandHandler<RecoverStalledWork, RecoveredWork>
+    IMediator mediator, ILogger<RecoverStalledWorkHandler> logger) : ICommandHandler<RecoverStalledWork, RecoveredWork>
 {
     private const int Batch = 500;
+    private static readonly TimeSpan AbandonedUploadAfter = TimeSpan.FromHours(1);
 
     public async ValueTask<RecoveredWork> Handle(RecoverStalledWork command, CancellationToken ct)
     {
@@ -43,17 +45,27 @@ public sealed class RecoverStalledWorkHandler(ClaimDeskDbContext db, TimeProvide
             .Where(d => d.Outcome == DeliveryOutcome.Pending && d.NextAttemptAt <= before)
             .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(ct);
 
+        var imports = await db.Imports.AsNoTracking()
+            .Where(i => (i.State == ImportState.Queued || i.State == ImportState.Running) && i.UpdatedAt <= before)
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(ct);
+        // An upload that stopped arriving an hour ago died with its request: nothing of it was processed, and nothing will be.
+        var brokenOff = await db.Imports.AsNoTracking()
+            .Where(i => i.State == ImportState.Receiving && i.UpdatedAt <= clock.GetUtcNow().UtcDateTime - AbandonedUploadAfter)
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(ct);
+        foreach (var id in brokenOff) await mediator.Send(new AbandonImport(id), ct);
+
         afterCommit.Add(() =>
         {
+            foreach (var id in imports) jobs.ProcessImport(id);
             foreach (var id in deliveries) jobs.DeliverWebhook(id, TimeSpan.Zero);
             foreach (var id in toFetch) jobs.FetchArticle(id);
             foreach (var id in toIndex) jobs.IndexArticle(id);
             foreach (var id in toSuggest) jobs.SuggestClaims(id);
             foreach (var id in claims) jobs.GatherCorroboration(id);
         });
-        if (claims.Count + toIndex.Count + toSuggest.Count > 0)
-            logger.LogInformation("Recovery sweep re-queued {Claims} claims, {Index} articles to index, {Suggest} articles to suggest",
-                claims.Count, toIndex.Count, toSuggest.Count);
+        if (claims.Count + toIndex.Count + toSuggest.Count + imports.Count > 0)
+            logger.LogInformation("Recovery sweep re-queued {Claims} claims, {Index} articles to index, {Suggest} articles to suggest, {Imports} imports",
+                claims.Count, toIndex.Count, toSuggest.Count, imports.Count);
         return new RecoveredWork(claims.Count, toIndex.Count, toSuggest.Count);
     }
 }

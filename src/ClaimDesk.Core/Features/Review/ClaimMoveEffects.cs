@@ -8,8 +8,8 @@ namespace ClaimDesk.Core.Features.Review;
 /// <summary>What a move does to a claim, and the audit entry that records it: shared by a move made at once and a proposed verdict approved later.</summary>
 internal static class ClaimMoveEffects
 {
-    public static void Apply(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, ClaimMove move,
-        string? rationale, string? sourceUrl, long? duplicateOf, DateTime now, object detail)
+    public static async Task ApplyAsync(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, ClaimMove move,
+        string? rationale, string? sourceUrl, long? duplicateOf, DateTime now, object detail, CancellationToken ct)
     {
         var from = claim.Status;
         var before = BeforeOf(claim);
@@ -35,6 +35,9 @@ internal static class ClaimMoveEffects
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Transition, now, before,
             after: new { status = claim.Status, rationale = claim.Rationale, sourceUrl, duplicateOf = claim.DuplicateOfId },
             detail);
+        // A verdict taking effect is a publication; reopening takes the publication back (the reopen's note says why).
+        if (move.To.IsVerdict()) await ReviewPublication.PublishAsync(db, claim, actor, now, ct);
+        else if (from.IsVerdict()) await ReviewPublication.WithdrawAsync(db, claim, actor, rationale?.Trim(), now, ct);
     }
 
     public static object? ProposalOf(Claim claim) => claim.ProposedVerdict is { } verdict

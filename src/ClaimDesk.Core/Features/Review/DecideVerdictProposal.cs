@@ -49,8 +49,8 @@ public sealed class DecideVerdictProposalHandler(ClaimDeskDbContext db, TimeProv
                     $"You proposed this verdict; the desk needs a second person to approve it (an editor or admin other than {proposer}).",
                     new Dictionary<string, object?> { ["proposedBy"] = proposer }, "own-proposal");
             await MoveRequirements.EnsureMetAsync(db, move, claim, duplicateOf: null, claim.ProposedSourceUrl, ct);
-            ClaimMoveEffects.Apply(db, claim, actor, move, claim.ProposedRationale, claim.ProposedSourceUrl, duplicateOf: null, now,
-                detail: new { move = move.Name, proposedBy = proposer, approvedBy = actor.Name, note });
+            await ClaimMoveEffects.ApplyAsync(db, claim, actor, move, claim.ProposedRationale, claim.ProposedSourceUrl, duplicateOf: null, now,
+                detail: new { move = move.Name, proposedBy = proposer, approvedBy = actor.Name, note }, ct);
         }
         else
         {

@@ -1,0 +1,103 @@
+using ClaimDesk.Analysis;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Jobs;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Core.Features.Claims;
+
+/// <summary>
+/// A reviewer corrects an open claim's wording, claimant or kind (a JSON Merge Patch: a field left out is kept, a null
+/// claimant clears it). A decided or duplicate claim is refused: an editor reopens it first, so a published verdict is
+/// never about words it did not rule on. New words are a new claim to corroborate: its embedding is recomputed, the
+/// evidence the engine suggested for the old words is dropped, and gathering runs again.
+/// </summary>
+public sealed record EditClaim(long ClaimId, FieldChange<string>? Text, FieldChange<string>? Claimant, FieldChange<ClaimKind?>? Kind, int? ExpectedVersion)
+    : ICommand<ClaimView>;
+
+public sealed class EditClaimValidator : AbstractValidator<EditClaim>
+{
+    public EditClaimValidator()
+    {
+        // The same rules as registering a claim.
+        When(e => e.Text is not null, () =>
+            RuleFor(e => e.Text!.Value).NotEmpty().WithMessage("'text' cannot be cleared; give the claim's new words.")
+                .MaximumLength(2000).ProseText().OverridePropertyName("text"));
+        When(e => e.Claimant is not null, () =>
+            RuleFor(e => e.Claimant!.Value).MaximumLength(200).LabelText().OverridePropertyName("claimant"));
+        When(e => e.Kind is not null, () =>
+            RuleFor(e => e.Kind!.Value).NotNull().WithMessage("'kind' cannot be cleared; give factual, attributed or editorial.")
+                .IsInEnum().OverridePropertyName("kind"));
+    }
+}
+
+public sealed class EditClaimHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor, IAfterCommit afterCommit, IJobScheduler jobs)
+    : ICommandHandler<EditClaim, ClaimView>
+{
+    public async ValueTask<ClaimView> Handle(EditClaim command, CancellationToken ct)
+    {
+        var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
+        ClaimForChange.EnsureOpen(claim, "its words are edited");
+        ClaimAssignment.EnsureMayWorkOn(claim, actor, "edit it");
+        if (claim.ProposedBy is { } proposer)
+            throw new ConflictException("A verdict awaits approval",
+                $"Claim {claim.Id} carries a verdict proposed by {proposer} on its current words; an editor approves it or sends it back first.",
+                new Dictionary<string, object?> { ["proposedBy"] = proposer });
+
+        var before = new Dictionary<string, object?>();
+        var after = new Dictionary<string, object?>();
+        if (command.Text?.Value?.Trim() is { } text && text != claim.Text)
+        {
+            Change("text", claim.Text, text, before, after);
+            claim.Text = text;
+        }
+        if (command.Claimant is { } claimantChange)
+        {
+            var claimant = string.IsNullOrWhiteSpace(claimantChange.Value) ? null : claimantChange.Value.Trim();
+            if (claimant != claim.Claimant)
+            {
+                Change("claimant", claim.Claimant, claimant, before, after);
+                claim.Claimant = claimant;
+            }
+        }
+        if (command.Kind?.Value is { } kind && kind != claim.Kind)
+        {
+            Change("kind", claim.Kind, kind, before, after);
+            claim.Kind = kind;
+        }
+        if (after.Count == 0) return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        claim.Touch(now);
+        var textChanged = after.ContainsKey("text");
+        var dropped = textChanged ? await DropEngineSuggestionsAsync(claim, ct) : 0;
+        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Edited, now, before, after,
+            detail: textChanged ? new { corroborationRequested = true, suggestedEvidenceDropped = dropped } : null);
+        await db.SaveChangesAsync(ct);
+        if (textChanged) afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
+        return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
+    }
+
+    private static void Change(string field, object? from, object? to, Dictionary<string, object?> before, Dictionary<string, object?> after)
+    {
+        before[field] = from;
+        after[field] = to;
+    }
+
+    /// <summary>
+    /// The embedding and the engine's undecided suggestions were about the old words; gathering recomputes both. What a
+    /// person decided (accepted, rejected) and sources a person cited stay: they are the review's record.
+    /// </summary>
+    private async Task<int> DropEngineSuggestionsAsync(Claim claim, CancellationToken ct)
+    {
+        claim.Embedding = null;
+        var stale = await db.Evidence
+            .Where(e => e.ClaimId == claim.Id && e.ReviewState == EvidenceReviewState.Suggested && e.CitedBy == null && e.PassageId != null)
+            .ToListAsync(ct);
+        db.Evidence.RemoveRange(stale);
+        return stale.Count;
+    }
+}

@@ -1,0 +1,25 @@
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
+using Mediator;
+
+namespace ClaimDesk.Core.Features.Imports;
+
+/// <summary>An upload begins: the import exists (receiving) so its lines can be stored as they arrive.</summary>
+public sealed record StartImport : ICommand<long>;
+
+public sealed class StartImportHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor) : ICommandHandler<StartImport, long>
+{
+    public async ValueTask<long> Handle(StartImport command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = new Import
+        {
+            State = ImportState.Receiving, CreatedAt = now, UpdatedAt = now,
+            CreatedBy = actor.Name, CreatedByRole = actor.Role, CreatedByKeyId = actor.ApiKeyId,
+        };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        return import.Id;
+    }
+}
