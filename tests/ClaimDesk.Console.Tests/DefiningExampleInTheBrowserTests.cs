@@ -67,7 +67,7 @@ public sealed class DefiningExampleInTheBrowserTests(ConsoleDesk desk)
         Assert.Contains(rationale, ruling);
         var review = browser.Find("#claimreview-json").Text;
         Assert.Contains("\"ClaimReview\"", review);
-        Assert.Contains("Editorializing: opinion presented as fact", review);
+        Assert.Contains("\"alternateName\": \"Opinion presented as fact\"", review);
         Assert.Contains(rationale, review);
         browser.Screenshot("claim");
         using (var download = new ConsoleHttp(desk.BaseAddress, browser.CookieHeader()))

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimDesk.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClaimDeskDbContext))]
-    [Migration("20261125172433_SyncByUpdatedAt")]
+    [Migration("20261125172035_SyncByUpdatedAt")]
     partial class SyncByUpdatedAt
     {
         /// <inheritdoc />
