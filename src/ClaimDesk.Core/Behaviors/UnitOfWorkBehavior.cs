@@ -20,6 +20,9 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    /// <summary>A race on a unique index is run again this many times at most (a second loss in a row is very unlikely).</summary>
+    private const int MaxAttempts = 3;
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is not IBaseCommand or ICommitsItself) return await next(message, cancellationToken);
@@ -28,27 +31,37 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
 
         var answering = idempotent.AwaitsAnswer<TResponse>();
         TResponse response;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            if (message is IAtomicCommand) await db.Database.BeginTransactionAsync(cancellationToken);
-            db.DeferCommit = answering;
-            response = await next(message, cancellationToken);
-            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            var answer = answering ? await StoreAnswerAsync(db, response, cancellationToken) : null;
-            if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync(cancellationToken);
-            if (answer is not null) idempotent.CommittedWith(answer);
-        }
-        catch
-        {
-            // Disposing an uncommitted transaction rolls it back.
-            if (db.Database.CurrentTransaction is { } transaction) await transaction.DisposeAsync();
-            afterCommit.Discard();
-            db.ChangeTracker.Clear();
-            throw;
-        }
-        finally
-        {
-            db.DeferCommit = false;
+            var committedBefore = db.AutoCommits;
+            try
+            {
+                if (message is IAtomicCommand) await db.Database.BeginTransactionAsync(cancellationToken);
+                db.DeferCommit = answering;
+                response = await next(message, cancellationToken);
+                if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+                var answer = answering ? await StoreAnswerAsync(db, response, cancellationToken) : null;
+                if (db.Database.CurrentTransaction is not null) await db.Database.CommitTransactionAsync(cancellationToken);
+                if (answer is not null) idempotent.CommittedWith(answer);
+                break;
+            }
+            catch (Exception e)
+            {
+                // Disposing an uncommitted transaction rolls it back.
+                if (db.Database.CurrentTransaction is { } transaction) await transaction.DisposeAsync();
+                afterCommit.Discard();
+                db.ChangeTracker.Clear();
+                // Lost a race on a unique index (two requests naming the same new outlet, posting the same text) with
+                // nothing of this attempt committed: run the command again, and it finds what the winner wrote, exactly
+                // as if it had come second.
+                if (e is DbUpdateException lost && DatabaseErrors.IsUniqueViolation(lost) && db.AutoCommits == committedBefore && attempt < MaxAttempts)
+                    continue;
+                throw;
+            }
+            finally
+            {
+                db.DeferCommit = false;
+            }
         }
         // Committed: nothing from here on may fail the request (a job that could not be queued is the sweep's to find).
         afterCommit.RunAll();

@@ -26,16 +26,26 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     internal bool DeferCommit { get; set; }
 
+    /// <summary>
+    /// Saves that committed on their own (no transaction open): the unit of work reads it to know whether a failed
+    /// command left anything behind, and so whether running it again is safe.
+    /// </summary>
+    internal int AutoCommits { get; private set; }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (DeferCommit && Database.CurrentTransaction is null) await Database.BeginTransactionAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is null) AutoCommits++;
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (DeferCommit && Database.CurrentTransaction is null) Database.BeginTransaction();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is null) AutoCommits++;
+        return saved;
     }
 
     public override void Dispose()

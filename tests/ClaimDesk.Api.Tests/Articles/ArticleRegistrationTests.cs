@@ -100,4 +100,28 @@ public sealed class ArticleRegistrationTests(ClaimDeskApiFactory desk)
         foreach (var field in new[] { "title", "text", "outlet", "url", "language" })
             Assert.True(errors.TryGetProperty(field, out _), $"'{field}' should be named in {errors}");
     }
+
+    [Fact]
+    public async Task Articles_racing_to_name_a_new_outlet_or_post_the_same_text_are_all_answered_as_if_they_came_one_by_one()
+    {
+        // Sixteen articles of one outlet nobody has named yet, sent at once: the outlet is created once, every article stored.
+        var outlet = "Racing Outlet " + Guid.NewGuid().ToString("N")[..8];
+        var stories = Enumerable.Range(0, 16).Select(_ => Stories.Unique()).ToList();
+        var answers = await Task.WhenAll(stories.Select(story =>
+            desk.Admin.PostAsJsonAsync("/api/v1/articles", new { title = "A report", text = story.Article, outlet })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var held = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles?outlet={Uri.EscapeDataString(outlet)}&pageSize=50");
+        Assert.Equal(16, held.GetProperty("total").GetInt32());
+        var outlets = await desk.Admin.GetFromJsonAsync<JsonElement>("/api/v1/outlets?pageSize=200");
+        Assert.Single(outlets.GetProperty("items").EnumerateArray(), o => o.GetProperty("name").GetString() == outlet);
+
+        // The same new text sent eight times at once: one article, and every answer names it (201 once, 200 after).
+        var same = Stories.Unique();
+        var posts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            desk.Admin.PostAsJsonAsync("/api/v1/articles", new { title = "The same report", text = same.Article, outlet })));
+        Assert.Single(posts, p => p.StatusCode == HttpStatusCode.Created);
+        Assert.All(posts, p => Assert.True(p.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)p.StatusCode}"));
+        var ids = await Task.WhenAll(posts.Select(async p => (await p.Content.ReadFromJsonAsync<JsonElement>()).Id()));
+        Assert.Single(ids.Distinct());
+    }
 }
