@@ -12,7 +12,7 @@ public sealed class IndependenceAndNewEvidenceTests(ClaimDeskApiFactory desk)
         $"The museum holds four centuries of maritime records, the curator said. Ticket sales will fund the harbour school.";
 
     private Task<List<JsonElement>> EvidenceAsync(long claimId, int atLeast, long? fromArticle = null) =>
-        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).EnumerateArray()
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.EvidenceOfAsync(claimId))
                 .Where(e => fromArticle is null || e.GetProperty("article").GetProperty("id").GetInt64() == fromArticle).ToList(),
             evidence => evidence.Count >= atLeast, seconds: 60);
 
