@@ -56,27 +56,43 @@ public sealed class MatchArticleHandler(ClaimDeskDbContext db, PassageIndexCache
         var added = 0;
         foreach (var (claimId, _) in candidates.OrderByDescending(c => c.Similarity).ThenBy(c => c.ClaimId).Take(MaxCandidateClaims))
         {
-            var started = Stopwatch.GetTimestamp();
-            var startedAt = clock.GetUtcNow().UtcDateTime;
-            var claim = await db.Claims.Include(c => c.Article).ThenInclude(a => a.Outlet).FirstAsync(c => c.Id == claimId, ct);
-            var judged = judge.Judge(ArticleJudge.ClaimOf(claim, VectorBytes.ToVector(claim.Embedding!)), [command.ArticleId]);
-            var related = ArticleJudge.Related(judged);
-            if (related.Count == 0)
+            for (var attempt = 1; ; attempt++)
             {
-                db.ChangeTracker.Clear();
-                continue;
+                try
+                {
+                    added += await MatchAsync(claimId, command.ArticleId, ct);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // Another job changed the claim (or added this very evidence) meanwhile: judge it again on what is there now.
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
-            var run = new GatheringRun
-            {
-                ClaimId = claim.Id, Kind = GatheringKind.Matching, ArticleId = command.ArticleId, StartedAt = startedAt,
-                FinishedAt = clock.GetUtcNow().UtcDateTime, ElapsedMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
-                ArticlesConsidered = 1, ArticlesRelated = 1, Cap = GatherCorroborationHandler.RelatedCap, Model = judge.ModelName,
-            };
-            var staged = await finder.StageAsync(claim, run, related, judge.ModelName, ct);
-            await finder.SaveAsync(claim, staged, ct); // one claim at a time: each write is short and atomic
-            db.ChangeTracker.Clear();
-            added += staged.AddedCount;
         }
         return added;
+    }
+
+    /// <summary>Judges the article for one claim and, when related, records it (one claim at a time: each write is short and atomic).</summary>
+    private async Task<int> MatchAsync(long claimId, long articleId, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var claim = await db.Claims.Include(c => c.Article).ThenInclude(a => a.Outlet).FirstAsync(c => c.Id == claimId, ct);
+        if (claim.Status == ClaimStatus.Duplicate) return 0;
+        var related = ArticleJudge.Related(judge.Judge(ArticleJudge.ClaimOf(claim, VectorBytes.ToVector(claim.Embedding!)), [articleId]));
+        if (related.Count == 0) return 0;
+        var run = new GatheringRun
+        {
+            ClaimId = claim.Id, Kind = GatheringKind.Matching, ArticleId = articleId, StartedAt = startedAt,
+            FinishedAt = clock.GetUtcNow().UtcDateTime, ElapsedMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
+            ArticlesConsidered = 1, ArticlesRelated = 1, Cap = GatherCorroborationHandler.RelatedCap, Model = judge.ModelName,
+        };
+        var staged = await finder.StageAsync(claim, run, related, judge.ModelName, ct);
+        await finder.SaveAsync(claim, staged, ct);
+        return staged.AddedCount;
     }
 }
