@@ -31,9 +31,26 @@ public sealed class GatherCorroborationHandler(
 
     public async ValueTask<int> Handle(GatherCorroboration command, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GatherAsync(command.ClaimId, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another run of this job (a recovery sweep's, a "gather again") or a reviewer changed the claim meanwhile:
+                // gather again on the claim as it is now; what the other run added is not added twice.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<int> GatherAsync(long claimId, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         var startedAt = clock.GetUtcNow().UtcDateTime;
-        var claim = await db.Claims.Include(c => c.Article).ThenInclude(a => a.Outlet).FirstOrDefaultAsync(c => c.Id == command.ClaimId, ct);
+        var claim = await db.Claims.Include(c => c.Article).ThenInclude(a => a.Outlet).FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null || claim.Status == ClaimStatus.Duplicate) return 0;
 
         var vector = claim.Embedding is { } stored ? VectorBytes.ToVector(stored) : embedder.Embed([claim.Text])[0];
