@@ -51,6 +51,8 @@ public static class DependencyInjection
         // One model and one search index per process: both are expensive to build and safe to share.
         services.AddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         services.AddSingleton<PassageIndexCache>();
+        services.AddSingleton<Analysis.Corroboration.IStanceModel>(_ => Analysis.Corroboration.LearnedStanceModel.Shipped);
+        services.AddSingleton<ArticleJudge>();
         services.AddScoped<EvidenceFinder>();
         // A mistyped proxy or deadline stops the desk at start-up rather than failing every outbound job later.
         services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.Section))

@@ -1,6 +1,6 @@
 namespace ClaimDesk.Evaluation;
 
-/// <summary>An evaluation of an analysis step against labels written by reading the sample articles.</summary>
+/// <summary>An evaluation of an analysis step: against labels written by reading the samples, or against FNC-1 through a real desk.</summary>
 public interface IEvaluation
 {
     string Name { get; }

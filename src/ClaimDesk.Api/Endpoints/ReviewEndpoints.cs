@@ -133,7 +133,7 @@ public static class ReviewEndpoints
             })
             .RequireAuthorization(RolePermissions.Review)
             .WithName("DecideEvidence")
-            .WithSummary("Accept or reject a suggested evidence (needs the claim's If-Match)")
+            .WithSummary("Accept or reject an evidence item — one related article, or a cited source (needs the claim's If-Match)")
             .WithDescription("A cited source is accepted only by someone other than who cited it (403). While the claim is assigned, only its assignee or an editor or admin decides (403).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -163,7 +163,13 @@ public static class ReviewEndpoints
                 TypedResults.Ok(await mediator.Send(new GetClaimEvidence(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(RolePermissions.Read)
             .WithName("GetClaimEvidence")
-            .WithSummary("The claim's evidence, best first, with stance, score, independence and discrepancies")
+            .WithSummary("The claim's evidence, one item per related article (and per cited source), best first; with what the last gathering looked at")
+            .WithDescription("Accepted before suggested before rejected, then by score. Each item: the article and outlet, the stance the model gave the " +
+                             "whole article (supports, contradicts, mentions) and its probability, the passages that decided it (text and character " +
+                             "offsets into the article, best first), discrepancies, independence judged now, and modelNote when the trained model was " +
+                             "not applied (an article or claim not in English gets a similarity-only mention). gathering: the latest gathering run — " +
+                             "articles considered, related, whether the cap on related articles was reached, the model. Paged (page, pageSize ≤ 200).")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         claims.MapGet("/{id:long}/claimreview", async (long id, IMediator mediator, CancellationToken ct) =>

@@ -1,6 +1,6 @@
 namespace ClaimDesk.Core.Common;
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public static class Paging
 {

@@ -4,6 +4,7 @@ using ClaimDesk.Core.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClaimDesk.Core.Data;
 
@@ -69,6 +70,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Passage> Passages => Set<Passage>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<GatheringRun> GatheringRuns => Set<GatheringRun>();
     public DbSet<ClaimEvent> ClaimEvents => Set<ClaimEvent>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -163,18 +165,20 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             evidence.Property(e => e.CitedBy).HasMaxLength(200);
             evidence.Property(e => e.ReviewNote).HasMaxLength(4000);
             evidence.Property(e => e.ReviewedBy).HasMaxLength(200);
-            evidence.Property(e => e.Discrepancies)
-                .HasConversion(
-                    list => JsonSerializer.Serialize(list, JsonOptions),
-                    json => JsonSerializer.Deserialize<List<Discrepancy>>(json, JsonOptions) ?? new List<Discrepancy>(),
-                    new ValueComparer<List<Discrepancy>>(
-                        (a, b) => a!.SequenceEqual(b!),
-                        list => list.Aggregate(0, (hash, d) => HashCode.Combine(hash, d.GetHashCode())),
-                        list => list.ToList()))
-                .HasMaxLength(4000);
-            // Gathering runs at least once per claim; one row per (claim, passage) keeps re-runs from adding twice.
-            evidence.HasIndex(e => new { e.ClaimId, e.PassageId }).IsUnique();
-            evidence.HasOne(e => e.Passage).WithMany().HasForeignKey(e => e.PassageId).OnDelete(DeleteBehavior.Restrict);
+            evidence.Property(e => e.ModelNote).HasMaxLength(500);
+            evidence.Property(e => e.Model).HasMaxLength(64);
+            evidence.Property(e => e.Discrepancies).HasConversion(JsonList<Discrepancy>(), ListComparer<Discrepancy>()).HasMaxLength(4000);
+            evidence.Property(e => e.Passages).HasConversion(JsonList<DecidingPassageRef>(), ListComparer<DecidingPassageRef>()).HasMaxLength(2000);
+            // Gathering runs at least once per claim; one row per (claim, article) keeps re-runs from adding twice.
+            evidence.HasIndex(e => new { e.ClaimId, e.ArticleId }).IsUnique();
+            evidence.HasOne(e => e.Article).WithMany().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<GatheringRun>(run =>
+        {
+            run.Property(r => r.Model).HasMaxLength(64);
+            run.HasIndex(r => new { r.ClaimId, r.Id });
+            run.HasOne<Claim>().WithMany().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<ClaimEvent>(evt =>
@@ -304,6 +308,16 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             record.HasIndex(r => r.ExpiresAt);
         });
     }
+
+    /// <summary>A list stored as one JSON column (it is always read and written whole, with its row).</summary>
+    private static ValueConverter<List<T>, string> JsonList<T>() => new(
+        list => JsonSerializer.Serialize(list, JsonOptions),
+        json => JsonSerializer.Deserialize<List<T>>(json, JsonOptions) ?? new List<T>());
+
+    private static ValueComparer<List<T>> ListComparer<T>() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item!.GetHashCode())),
+        list => list.ToList());
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

@@ -17,7 +17,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
 
     /// <summary>Evidence arrives from jobs (gathering, and matching of articles indexed later): wait until it satisfies the test.</summary>
     private Task<List<JsonElement>> EvidenceAsync(long claimId, Func<List<JsonElement>, bool> until) =>
-        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).GetProperty("items").EnumerateArray().ToList(),
+        Eventually.ReadUntilAsync(() => desk.Admin.EvidenceOfAsync(claimId),
             until, seconds: 60);
 
     [Fact]
@@ -32,17 +32,18 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
 
         var contradiction = evidence.First(e => e.GetProperty("stance").GetString() == "contradicts");
         Assert.Equal(articles["001"], contradiction.GetProperty("article").GetProperty("id").GetInt64());
-        Assert.Contains("22 November", contradiction.GetProperty("passage").GetProperty("text").GetString());
+        var passages = contradiction.GetProperty("passages").EnumerateArray().ToList();
+        Assert.Contains(passages, p => p.GetProperty("text").GetString()!.Contains("22 November"));
         var date = contradiction.GetProperty("discrepancies").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "date");
         Assert.Equal("2024-11-23", date.GetProperty("claimValue").GetString());
         Assert.Equal("2024-11-22", date.GetProperty("passageValue").GetString());
         Assert.True(contradiction.GetProperty("independent").GetBoolean());
         Assert.Equal("Sample Outlet B", contradiction.GetProperty("article").GetProperty("outlet").GetProperty("name").GetString());
 
-        // Offsets point into the evidence article's text.
+        // Offsets point into the evidence article's text, for highlighting.
         var text = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{articles["001"]}")).GetProperty("text").GetString()!;
-        var passage = contradiction.GetProperty("passage");
-        Assert.Equal(passage.GetProperty("text").GetString(), text[passage.GetProperty("start").GetInt32()..passage.GetProperty("end").GetInt32()]);
+        foreach (var passage in passages)
+            Assert.Equal(passage.GetProperty("text").GetString(), text[passage.GetProperty("start").GetInt32()..passage.GetProperty("end").GetInt32()]);
 
         var (summary, _) = await desk.Admin.GetClaimAsync(claim.Id());
         Assert.True(summary.GetProperty("evidenceSummary").GetProperty("contradicts").GetInt32() >= 1);
@@ -55,7 +56,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
         var claim = await desk.Admin.RegisterClaimAsync(articles["002"], "Russia did not invade its neighbors during Trump's first term");
         var (done, _) = await desk.Admin.WaitForStatusAsync(claim.Id(), "needsReview");
 
-        var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
+        var evidence = await desk.Admin.EvidenceOfAsync(claim.Id());
         Assert.DoesNotContain(evidence, e => e.GetProperty("stance").GetString() == "supports");
         Assert.Equal(0, done.GetProperty("evidenceSummary").GetProperty("supports").GetInt32());
         Assert.Equal(0, done.GetProperty("evidenceSummary").GetProperty("independentSupports").GetInt32());
@@ -84,7 +85,7 @@ public sealed class CorroborationOnSamplesTests(ClaimDeskApiFactory desk)
             h => h.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").Any(ReturnsToQueue), "the second gathering finishing");
         var rerun = history.SkipWhile(e => e.GetProperty("type").GetString() != "corroborationRequested").First(ReturnsToQueue);
         Assert.Contains("\"evidenceAdded\":0", rerun.GetProperty("detail").AuditText());
-        var second = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
+        var second = await desk.Admin.EvidenceOfAsync(claim.Id());
         Assert.Equal(first.Select(e => e.Id()).Order(), second.Select(e => e.Id()).Order());
     }
 }

@@ -68,7 +68,7 @@ public sealed class OutletChangeTests(ClaimDeskApiFactory desk)
 
         // The editor clears the group (an empty string): the existing evidence is judged again at once, no gathering needed.
         await (await editor.PostAsJsonAsync("/api/v1/outlets", new { name = sister, ownerGroup = "" })).ShouldBe(HttpStatusCode.OK);
-        var evidence = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/evidence")).GetProperty("items").EnumerateArray().ToList();
+        var evidence = await desk.Admin.EvidenceOfAsync(claim.Id());
         var sisterNow = evidence.Single(e => e.GetProperty("id").GetInt64() == fromSister.Id());
         Assert.True(sisterNow.GetProperty("independent").GetBoolean());
         Assert.True(evidence.Single(e => e.Id() == citation.Id()).GetProperty("independent").GetBoolean());
@@ -102,7 +102,7 @@ public sealed class OutletChangeTests(ClaimDeskApiFactory desk)
     }
 
     private Task<JsonElement> SisterEvidenceAsync(long claimId, string sister) =>
-        Eventually.ReadUntilAsync(async () => (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence")).GetProperty("items").EnumerateArray()
+        Eventually.ReadUntilAsync(async () => (await desk.Admin.EvidenceOfAsync(claimId))
                 .FirstOrDefault(e => e.GetProperty("article").ValueKind == JsonValueKind.Object
                                      && e.GetProperty("article").GetProperty("outlet").GetProperty("name").GetString() == sister),
             e => e.ValueKind == JsonValueKind.Object, seconds: 60);

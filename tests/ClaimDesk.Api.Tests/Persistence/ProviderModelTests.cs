@@ -54,7 +54,7 @@ public sealed class ProviderModelTests
         Assert.Contains("CREATE TABLE [Claims]", script);
         Assert.Contains("CREATE INDEX [IX_Claims_Status_Assignee_CheckWorthiness_Id] ON [Claims] ([Status], [Assignee], [CheckWorthiness], [Id])", script);
         Assert.Contains("CREATE UNIQUE INDEX [IX_Articles_ContentHash] ON [Articles] ([ContentHash]) WHERE [ContentHash] IS NOT NULL", script);
-        Assert.Contains("CREATE UNIQUE INDEX [IX_Evidence_ClaimId_PassageId] ON [Evidence] ([ClaimId], [PassageId]) WHERE [PassageId] IS NOT NULL", script);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Evidence_ClaimId_ArticleId] ON [Evidence] ([ClaimId], [ArticleId]) WHERE [ArticleId] IS NOT NULL", script);
         Assert.Contains("[Version] int NOT NULL", script);
     }
 

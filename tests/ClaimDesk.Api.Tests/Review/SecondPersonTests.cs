@@ -134,7 +134,7 @@ public sealed class VerdictApprovalTests
         var id = await ReviewFlow.NewClaimInStateAsync(desk, "inReview");
         await ReviewFlow.PrepareVerdictAsync(desk, id, "verified");
         Assert.Equal(HttpStatusCode.Accepted, (await reviewer.TransitionFreshAsync(id, new { to = "verified", rationale = "The record says so." })).StatusCode);
-        var support = (await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/evidence")).GetProperty("items").EnumerateArray()
+        var support = (await desk.Admin.EvidenceOfAsync(id))
             .Single(e => e.GetProperty("externalUrl").ValueKind == JsonValueKind.String);
         await (await editor.PostFreshAsync(id, $"/api/v1/claims/{id}/evidence/{support.Id()}/decision", new { decision = "reject", note = "Wrong year." }))
             .ShouldBe(HttpStatusCode.OK);

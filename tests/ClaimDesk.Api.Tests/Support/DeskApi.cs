@@ -96,6 +96,10 @@ public static class DeskApi
         return client.SendAsync(request);
     }
 
+    /// <summary>A claim's evidence items, best first (the first 200: one page).</summary>
+    public static async Task<List<JsonElement>> EvidenceOfAsync(this HttpClient client, long claimId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claimId}/evidence?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+
     public static long Id(this JsonElement element) => element.GetProperty("id").GetInt64();
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

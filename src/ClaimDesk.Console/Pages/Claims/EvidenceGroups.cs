@@ -22,9 +22,9 @@ public sealed record EvidenceGroup(
 }
 
 /// <summary>
-/// The claim page's evidence, grouped by related article, best first. Today the desk stores one evidence per passage, so
-/// an article's passages arrive as several evidence items; when evidence becomes one item per article with its deciding
-/// passages, only <see cref="From"/> changes: each group then holds one item with several passages.
+/// The claim page's evidence, grouped by related article, best first. The desk stores one evidence item per related
+/// article (with the passages that decided it) and one per cited source, so each group holds one item; grouping stays so
+/// that the page does not depend on that.
 /// </summary>
 public static class EvidenceGroups
 {
@@ -54,9 +54,9 @@ public static class EvidenceGroups
 
     private static EvidenceItem Item(EvidenceView e, DateTime? decidedAt)
     {
-        var passages = e.Passage is { } p
-            ? [new DecidingPassage(p.Start, p.End, TextMarks.Split(p.Text, Locate(p.Text, e.Discrepancies)))]
-            : Array.Empty<DecidingPassage>();
+        var passages = e.Passages
+            .Select(p => new DecidingPassage(p.Start, p.End, TextMarks.Split(p.Text, Locate(p.Text, e.Discrepancies))))
+            .ToList();
         return new EvidenceItem(e.Id, e.Stance, e.Score, e.ReviewState, e.ReviewNote, e.ReviewedBy, e.CreatedAt,
             decidedAt is { } decided && e.CreatedAt > decided, e.Discrepancies, passages);
     }

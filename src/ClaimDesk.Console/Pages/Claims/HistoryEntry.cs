@@ -25,12 +25,28 @@ public sealed record HistoryEntry(ClaimEventView Event, string What, string? Not
             ClaimEventTypes.Comment => new(e, "commented", Get(after, "text")),
             ClaimEventTypes.EvidenceAdded => new(e, Get(after, "url") is { } url
                 ? $"cited {url} as {Get(after, "stance") ?? "evidence"}"
-                : $"found evidence in article {Get(after, "articleId")} ({Get(after, "stance")})", null),
+                : FoundEvidence(after), null),
             ClaimEventTypes.EvidenceAccepted => new(e, $"accepted evidence {Get(detail, "evidenceId")} ({Get(detail, "stance")})", Get(after, "note")),
             ClaimEventTypes.EvidenceRejected => new(e, $"rejected evidence {Get(detail, "evidenceId")} ({Get(detail, "stance")})", Get(after, "note")),
             ClaimEventTypes.NewEvidenceAfterVerdict => new(e, $"flagged new evidence after the verdict ({Get(detail, "added")} added)", null),
             ClaimEventTypes.CorroborationRequested => new(e, "asked the desk to gather evidence again", null),
             _ => new(e, e.Type, e.After?.ToJsonString()),
+        };
+    }
+
+    /// <summary>One gathering or matching run: how many articles it added, naming them when there are few.</summary>
+    private static string FoundEvidence(JsonElement? after)
+    {
+        if (after is not { } a || !a.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            return "found evidence";
+        var found = items.EnumerateArray()
+            .Select(i => $"{Get(i, "articleTitle")} ({Get(i, "outletName")}, {Get(i, "stance")})").ToList();
+        var how = Get(after, "run") == "matching" ? "matched a new article" : "gathered evidence";
+        return found.Count switch
+        {
+            0 => $"{how}: nothing new",
+            <= 3 => $"{how}: {string.Join("; ", found)}",
+            _ => $"{how}: {found.Count} articles, among them {string.Join("; ", found.Take(3))}",
         };
     }
 

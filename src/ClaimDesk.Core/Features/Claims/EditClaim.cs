@@ -95,7 +95,7 @@ public sealed class EditClaimHandler(ClaimDeskDbContext db, TimeProvider clock, 
     {
         claim.Embedding = null;
         var stale = await db.Evidence
-            .Where(e => e.ClaimId == claim.Id && e.ReviewState == EvidenceReviewState.Suggested && e.CitedBy == null && e.PassageId != null)
+            .Where(e => e.ClaimId == claim.Id && e.ReviewState == EvidenceReviewState.Suggested && e.CitedBy == null && e.ArticleId != null)
             .ToListAsync(ct);
         db.Evidence.RemoveRange(stale);
         return stale.Count;

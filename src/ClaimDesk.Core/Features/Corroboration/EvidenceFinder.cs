@@ -7,89 +7,123 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Corroboration;
 
-/// <summary>A candidate passage for a claim, with how close its meaning is.</summary>
-public sealed record CandidatePassage(long PassageId, double SemanticSimilarity);
-
 /// <summary>
-/// Turns candidate passages into evidence for a claim: stance and discrepancies from the analysis library,
-/// and whether the text is a syndicated copy (independence from the outlets is judged when evidence is read).
-/// Shared by "gather for a claim" and "match a new article against claims"; both are idempotent because a
-/// (claim, passage) pair is stored once and only updated afterwards.
+/// Turns the articles the stance model found related to a claim into evidence, one item per article, and records the
+/// run. Shared by "gather for a claim" and "match a new article against claims"; both are idempotent because a
+/// (claim, article) pair is stored once and only refreshed afterwards — and only while no reviewer has decided it.
 /// </summary>
 public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor)
 {
-    /// <summary>Mentions below this similarity are noise, not evidence worth a reviewer's time.</summary>
-    public const double MinimumMentionSimilarity = 0.45;
-
-    /// <summary>Adds (or refreshes) evidence on the tracked claim; the caller's SaveChanges writes it.</summary>
-    public async Task<int> AddEvidenceAsync(Claim claim, IReadOnlyList<CandidatePassage> candidates, CancellationToken ct)
+    /// <summary>What a run staged: the new evidence (with what the audit event names) and the run itself.</summary>
+    public sealed class Staged
     {
-        if (candidates.Count == 0) return 0;
-        var ids = candidates.Select(c => c.PassageId).ToList();
-        var passages = await db.Passages.AsNoTracking().Include(p => p.Article).ThenInclude(a => a.Outlet)
-            .Where(p => ids.Contains(p.Id) && p.ArticleId != claim.ArticleId)
-            .ToDictionaryAsync(p => p.Id, ct);
-        var existing = await db.Evidence.Where(e => e.ClaimId == claim.Id && e.PassageId != null && ids.Contains(e.PassageId.Value))
-            .ToDictionaryAsync(e => e.PassageId!.Value, ct);
+        internal List<(Domain.Evidence Evidence, string Title, long OutletId, string OutletName, bool Independent)> Added { get; } = [];
+        public required GatheringRun Run { get; init; }
+        public int AddedCount => Added.Count;
+    }
 
-        var syndicated = new Dictionary<long, bool>();
+    /// <summary>
+    /// Adds evidence for new related articles and refreshes the engine's judgement on suggested ones, on the tracked claim
+    /// (its article and outlet loaded); nothing is written until <see cref="SaveAsync"/>.
+    /// </summary>
+    public async Task<Staged> StageAsync(Claim claim, GatheringRun run, IReadOnlyList<JudgedArticle> related, string model, CancellationToken ct)
+    {
+        var staged = new Staged { Run = run };
+        related = related.Where(r => r.ArticleId != claim.ArticleId).ToList();
+        var ids = related.Select(r => r.ArticleId).ToList();
+        var existing = ids.Count == 0
+            ? []
+            : await db.Evidence.Where(e => e.ClaimId == claim.Id && e.ArticleId != null && ids.Contains(e.ArticleId.Value))
+                .ToDictionaryAsync(e => e.ArticleId!.Value, ct);
+        var newIds = ids.Where(id => !existing.ContainsKey(id)).ToList();
+        var articles = newIds.Count == 0
+            ? []
+            : await db.Articles.AsNoTracking().Where(a => newIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Title, a.Text, a.OutletId, OutletName = a.Outlet.Name, a.Outlet.OwnerGroup })
+                .ToDictionaryAsync(a => a.Id, ct);
+
         HashSet<int>? claimArticleShingles = null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var candidate in candidates)
+        foreach (var judged in related)
         {
-            if (!passages.TryGetValue(candidate.PassageId, out var passage)) continue;
-            var assessment = StanceClassifier.Classify(claim.Text, claim.Article.PublishedAt, passage.Text, passage.Article.PublishedAt, candidate.SemanticSimilarity);
-            if (assessment.Stance == Stance.Mentions && candidate.SemanticSimilarity < MinimumMentionSimilarity) continue;
-
-            if (!syndicated.TryGetValue(passage.ArticleId, out var isCopy))
-                syndicated[passage.ArticleId] = isCopy = SyndicationDetector.IsNearCopy(
-                    claimArticleShingles ??= SyndicationDetector.Shingles(claim.Article.Text), passage.Article.Text);
-
-            if (existing.TryGetValue(passage.Id, out var evidence))
+            var stance = judged.Stance;
+            var passages = stance.Passages
+                .Where(p => judged.PassageIds.ContainsKey(p.Index))
+                .Select(p => new DecidingPassageRef(judged.PassageIds[p.Index], p.Index, p.Start, p.End, p.Similarity)).ToList();
+            if (existing.TryGetValue(judged.ArticleId, out var evidence))
             {
                 // A re-run refreshes what the engine thinks, never what a reviewer decided.
-                if (evidence.ReviewState == EvidenceReviewState.Suggested)
-                {
-                    evidence.Stance = assessment.Stance;
-                    evidence.Score = assessment.Score;
-                    evidence.Discrepancies = assessment.Discrepancies.ToList();
-                }
-                evidence.SyndicatedCopy = isCopy;
+                if (evidence.ReviewState != EvidenceReviewState.Suggested) continue;
+                Judge(evidence, stance, passages, model, now);
                 continue;
             }
-
-            var dependence = DependenceOf(claim.Article.Outlet, passage.Article.Outlet, isCopy);
+            if (!articles.TryGetValue(judged.ArticleId, out var article)) continue;
+            // Whether the text is a copy of the claim's article never changes; independence from the outlets is judged at read.
+            var isCopy = SyndicationDetector.IsNearCopy(claimArticleShingles ??= SyndicationDetector.Shingles(claim.Article.Text), article.Text);
             evidence = new Domain.Evidence
             {
-                ClaimId = claim.Id, PassageId = passage.Id, Stance = assessment.Stance, Score = assessment.Score,
-                Discrepancies = assessment.Discrepancies.ToList(), SyndicatedCopy = isCopy,
-                ReviewState = EvidenceReviewState.Suggested, CreatedAt = now,
+                ClaimId = claim.Id, ArticleId = article.Id, SyndicatedCopy = isCopy, ReviewState = EvidenceReviewState.Suggested, CreatedAt = now,
             };
+            Judge(evidence, stance, passages, model, now);
             db.Evidence.Add(evidence);
-            existing[passage.Id] = evidence;
-            added++;
-            ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now, after: new
-            {
-                passageId = passage.Id, articleId = passage.ArticleId, stance = assessment.Stance, score = Math.Round(assessment.Score, 4),
-                independent = dependence is null, discrepancies = assessment.Discrepancies,
-            });
+            existing[article.Id] = evidence;
+            var independent = Independence.DependenceOf(OutletIdentity.Of(claim.Article.Outlet), new OutletIdentity(article.OutletId, article.OwnerGroup), isCopy) is null;
+            staged.Added.Add((evidence, article.Title, article.OutletId, article.OutletName, independent));
         }
 
-        if (added > 0)
+        run.EvidenceAdded = staged.Added.Count;
+        db.GatheringRuns.Add(run);
+        if (staged.Added.Count > 0)
         {
             if (claim.Status.IsVerdict() && !claim.HasNewEvidence)
             {
                 // The desk learns that a verdict may need another look.
                 claim.HasNewEvidence = true;
-                ClaimAudit.Record(db, claim, actor, ClaimEventTypes.NewEvidenceAfterVerdict, now, detail: new { added, verdict = claim.Status });
+                ClaimAudit.Record(db, claim, actor, ClaimEventTypes.NewEvidenceAfterVerdict, now,
+                    detail: new { added = staged.Added.Count, verdict = claim.Status });
             }
             claim.Touch(now);
         }
-        return added; // the caller saves, together with whatever else it changed
+        return staged;
     }
 
-    /// <summary>Null when independent as the outlets stand now (for the audit log; readers judge again); else why not.</summary>
-    public static string? DependenceOf(Outlet claimOutlet, Outlet evidenceOutlet, bool syndicatedCopy) =>
-        Independence.DependenceOf(OutletIdentity.Of(claimOutlet), OutletIdentity.Of(evidenceOutlet), syndicatedCopy);
+    /// <summary>
+    /// Writes what was staged (and whatever else the caller changed) atomically: the evidence first, so the one
+    /// <c>evidenceAdded</c> event of the run can name every new item by id, then the event, in one transaction.
+    /// <paramref name="then"/> makes the caller's changes that belong after the evidence in the audit log (the move to review).
+    /// </summary>
+    public async Task SaveAsync(Claim claim, Staged staged, CancellationToken ct, Action? then = null)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (staged.Added.Count > 0)
+            {
+                var payload = new EvidenceAddedPayload(staged.Run.Kind, staged.Run.Id, staged.Added
+                    .Select(a => new EvidenceAddedItem(a.Evidence.Id, a.Evidence.ArticleId!.Value, a.Title, a.OutletId, a.OutletName,
+                        a.Evidence.Stance, Math.Round(a.Evidence.Score, 4), a.Independent))
+                    .ToList());
+                ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, staged.Run.FinishedAt, after: payload);
+            }
+            then?.Invoke();
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private static void Judge(Domain.Evidence evidence, ArticleStance stance, List<DecidingPassageRef> passages, string model, DateTime now)
+    {
+        evidence.Stance = stance.Stance ?? Stance.Mentions;
+        evidence.Score = Math.Round(stance.Score, 4);
+        evidence.Passages = passages;
+        evidence.Discrepancies = stance.Discrepancies.ToList();
+        evidence.ModelNote = stance.Reason;
+        evidence.Model = model;
+        evidence.JudgedAt = now;
+    }
 }

@@ -36,7 +36,7 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
     {
         var claim = await ClaimForChange.LoadAsync(db, command.ClaimId, command.ExpectedVersion, ct);
         var evidence = await db.Evidence
-            .Include(e => e.Passage!).ThenInclude(p => p.Article).ThenInclude(a => a.Outlet)
+            .Include(e => e.Article!).ThenInclude(a => a.Outlet)
             .FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ClaimId == claim.Id, ct)
             ?? throw new NotFoundException("Evidence", command.EvidenceId);
         ClaimAssignment.EnsureMayWorkOn(claim, actor, "decide its evidence");

@@ -28,7 +28,7 @@ internal sealed class EvidenceIndependence
 
     public static IQueryable<EvidenceFacts> FactsOf(IQueryable<Domain.Evidence> evidence) =>
         evidence.AsNoTracking().Select(e => new EvidenceFacts(e.Id, e.ClaimId, e.Stance, e.ReviewState, e.SyndicatedCopy, e.ExternalUrl,
-            (long?)e.Passage!.Article.OutletId, e.Passage!.Article.Outlet.OwnerGroup));
+            (long?)e.Article!.OutletId, e.Article!.Outlet.OwnerGroup));
 
     /// <summary>A judge for evidence of a claim from <paramref name="claimOutlet"/>; looks up only the outlets the cited URLs could be on.</summary>
     public static async Task<EvidenceIndependence> ForAsync(ClaimDeskDbContext db, Outlet claimOutlet, IEnumerable<string?> externalUrls, CancellationToken ct)
@@ -47,10 +47,10 @@ internal sealed class EvidenceIndependence
         ? Independence.DependenceOf(_claimOutlet, OutletsOf(url), syndicatedCopy: false)
         : Independence.DependenceOf(_claimOutlet, new OutletIdentity(e.OutletId!.Value, e.OwnerGroup), e.SyndicatedCopy);
 
-    /// <summary>The same for a loaded evidence (its passage's article and outlet included).</summary>
+    /// <summary>The same for a loaded evidence (its article and outlet included).</summary>
     public string? DependenceOf(Domain.Evidence e) => e.ExternalUrl is { } url
         ? Independence.DependenceOf(_claimOutlet, OutletsOf(url), syndicatedCopy: false)
-        : Independence.DependenceOf(_claimOutlet, OutletIdentity.Of(e.Passage!.Article.Outlet), e.SyndicatedCopy);
+        : Independence.DependenceOf(_claimOutlet, OutletIdentity.Of(e.Article!.Outlet), e.SyndicatedCopy);
 
     private List<OutletIdentity> OutletsOf(string url) => UrlRules.HostOf(url) is { } host
         ? Independence.DomainsOf(host).SelectMany(d => _outletsByDomain[d]).ToList()

@@ -62,11 +62,11 @@ internal static class ReviewPublication
             .Select(e => new
             {
                 e.ExternalUrl,
-                ArticleId = e.Passage == null ? (long?)null : e.Passage.ArticleId,
-                ArticleUrl = e.Passage == null ? null : e.Passage.Article.Url,
-                Headline = e.Passage == null ? null : e.Passage.Article.Title,
-                Publisher = e.Passage == null ? null : e.Passage.Article.Outlet.Name,
-                PublishedAt = e.Passage == null ? null : e.Passage.Article.PublishedAt,
+                e.ArticleId,
+                ArticleUrl = e.Article == null ? null : e.Article.Url,
+                Headline = e.Article == null ? null : e.Article.Title,
+                Publisher = e.Article == null ? null : e.Article.Outlet.Name,
+                PublishedAt = e.Article == null ? null : e.Article.PublishedAt,
             })
             .ToListAsync(ct);
         var citations = new List<ReviewCitation>();

@@ -344,6 +344,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("ArticleId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CitedBy")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -363,8 +366,21 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
 
-                    b.Property<long?>("PassageId")
-                        .HasColumnType("bigint");
+                    b.Property<DateTime?>("JudgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ModelNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Passages")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(4000)
@@ -392,11 +408,11 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PassageId");
+                    b.HasIndex("ArticleId");
 
-                    b.HasIndex("ClaimId", "PassageId")
+                    b.HasIndex("ClaimId", "ArticleId")
                         .IsUnique()
-                        .HasFilter("[PassageId] IS NOT NULL");
+                        .HasFilter("[ArticleId] IS NOT NULL");
 
                     b.ToTable("Evidence");
                 });
@@ -471,6 +487,61 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FeedItems");
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.GatheringRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ArticlesConsidered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ArticlesRelated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CapReached")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("ElapsedMs")
+                        .HasColumnType("float");
+
+                    b.Property<int>("EvidenceAdded")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Id");
+
+                    b.ToTable("GatheringRuns");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.IdempotencyRecord", b =>
@@ -1043,20 +1114,20 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Evidence", b =>
                 {
+                    b.HasOne("ClaimDesk.Core.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClaimDesk.Core.Domain.Claim", "Claim")
                         .WithMany("Evidence")
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ClaimDesk.Core.Domain.Passage", "Passage")
-                        .WithMany()
-                        .HasForeignKey("PassageId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Navigation("Article");
 
                     b.Navigation("Claim");
-
-                    b.Navigation("Passage");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.FeedItem", b =>
@@ -1065,6 +1136,15 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("FeedId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.GatheringRun", b =>
+                {
+                    b.HasOne("ClaimDesk.Core.Domain.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

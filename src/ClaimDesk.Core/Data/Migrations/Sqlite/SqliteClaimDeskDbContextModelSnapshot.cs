@@ -325,6 +325,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CitedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -344,8 +347,21 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PassageId")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("JudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Passages")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(4000)
@@ -373,9 +389,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PassageId");
+                    b.HasIndex("ArticleId");
 
-                    b.HasIndex("ClaimId", "PassageId")
+                    b.HasIndex("ClaimId", "ArticleId")
                         .IsUnique();
 
                     b.ToTable("Evidence");
@@ -447,6 +463,59 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FeedItems");
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.GatheringRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesConsidered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesRelated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ElapsedMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("EvidenceAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Id");
+
+                    b.ToTable("GatheringRuns");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.IdempotencyRecord", b =>
@@ -997,20 +1066,20 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.Evidence", b =>
                 {
+                    b.HasOne("ClaimDesk.Core.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClaimDesk.Core.Domain.Claim", "Claim")
                         .WithMany("Evidence")
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ClaimDesk.Core.Domain.Passage", "Passage")
-                        .WithMany()
-                        .HasForeignKey("PassageId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Navigation("Article");
 
                     b.Navigation("Claim");
-
-                    b.Navigation("Passage");
                 });
 
             modelBuilder.Entity("ClaimDesk.Core.Domain.FeedItem", b =>
@@ -1019,6 +1088,15 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FeedId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimDesk.Core.Domain.GatheringRun", b =>
+                {
+                    b.HasOne("ClaimDesk.Core.Domain.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
