@@ -69,6 +69,7 @@ if (migrateOnly) return 0;
 await RecoverySweep.StartAsync(app);
 Observability.ObserveJobQueue(app.Services);
 
+app.UseServerTimingWhenConfigured(app.Configuration);
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();

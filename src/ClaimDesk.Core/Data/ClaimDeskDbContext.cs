@@ -154,7 +154,8 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             // The work queue: "unassigned claims needing review, most check-worthy first".
             claim.HasIndex(c => new { c.Status, c.Assignee, c.CheckWorthiness, c.Id });
             claim.HasIndex(c => new { c.Assignee, c.Status });
-            claim.HasIndex(c => new { c.Kind, c.Status });
+            // The queue filtered by kind ("editorial asides needing review, anyone's"), in the same order.
+            claim.HasIndex(c => new { c.Kind, c.Status, c.CheckWorthiness, c.Id });
             claim.HasIndex(c => new { c.ArticleId, c.Id });
             claim.HasIndex(c => new { c.UpdatedAt, c.Id }); // sync: ?updatedSince= pages by (updatedAt, id)
         });

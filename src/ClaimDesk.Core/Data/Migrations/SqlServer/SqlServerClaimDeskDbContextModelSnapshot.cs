@@ -253,9 +253,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("Assignee", "Status");
 
-                    b.HasIndex("Kind", "Status");
-
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Kind", "Status", "CheckWorthiness", "Id");
 
                     b.HasIndex("Status", "Assignee", "CheckWorthiness", "Id");
 
