@@ -20,6 +20,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ClaimDesk.Core.Infrastructure.Publishing;
 using ClaimDesk.Core.Features.Imports;
+using ClaimDesk.Core.Infrastructure.Search;
+using ClaimDesk.Core.Infrastructure.Claims;
 
 namespace ClaimDesk.Core;
 

@@ -4,6 +4,8 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Infrastructure.Embeddings;
+using ClaimDesk.Core.Infrastructure.Search;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Infrastructure.Embeddings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Embeddings;
+using ClaimDesk.Core.Infrastructure.Search;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
