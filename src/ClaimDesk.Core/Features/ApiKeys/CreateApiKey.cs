@@ -2,6 +2,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Security;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 /// at, so a name is never issued twice, not even after its key is revoked: a new key by an old name would inherit the
 /// old key's assignments and history. Names compare without regard to letter case.
 /// </summary>
-public sealed record CreateApiKey(string Name, Role Role) : ICommand<CreatedApiKey>;
+public sealed record CreateApiKey(string Name, Role Role) : ICommand<CreatedApiKey>, ISavesItself;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
@@ -41,6 +42,7 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.ApiKeys.Add(key);
+        // Saved here: a name lost to a racing request is answered as taken (409), and the answer shows the key's id.
         try
         {
             await db.SaveChangesAsync(ct);

@@ -16,7 +16,6 @@ public sealed class RevokeApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
         if (key.Id == actor.ApiKeyId)
             throw new ConflictException("Cannot revoke own key", "An admin cannot revoke the key they are using; use another admin key.");
         key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         return ApiKeyView.Of(key);
     }
 }

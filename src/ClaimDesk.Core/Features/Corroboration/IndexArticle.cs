@@ -35,8 +35,6 @@ public sealed class IndexArticleHandler(ClaimDeskDbContext db, ITextEmbedder emb
         article.State = ArticleState.Indexed;
         article.IndexedAt = clock.GetUtcNow().UtcDateTime;
         article.Touch(article.IndexedAt.Value);
-        await db.SaveChangesAsync(ct);
-
         afterCommit.Add(() => jobs.MatchArticle(article.Id));
         return true;
     }

@@ -14,7 +14,6 @@ public sealed class DeactivateFeedHandler(ClaimDeskDbContext db) : ICommandHandl
     {
         var feed = await db.Feeds.FirstOrDefaultAsync(f => f.Id == command.FeedId, ct) ?? throw new NotFoundException("Feed", command.FeedId);
         feed.Active = false;
-        await db.SaveChangesAsync(ct);
         return FeedView.Of(feed);
     }
 }

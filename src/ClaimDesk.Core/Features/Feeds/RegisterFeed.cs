@@ -3,6 +3,7 @@ using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Infrastructure.Outbound;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Core.Features.Feeds;
 
 /// <summary>Registers an RSS/Atom feed; it is polled on a schedule (and once now).</summary>
-public sealed record RegisterFeed(string Url, string Outlet) : ICommand<FeedView>;
+public sealed record RegisterFeed(string Url, string Outlet) : ICommand<FeedView>, ISavesItself;
 
 public sealed class RegisterFeedValidator : AbstractValidator<RegisterFeed>
 {
@@ -30,7 +31,7 @@ public sealed class RegisterFeedHandler(ClaimDeskDbContext db, TimeProvider cloc
         if (await db.Feeds.AnyAsync(f => f.Url == url, ct)) throw new ConflictException("Feed exists", $"{url} is already registered.");
         var feed = new Feed { Url = url, OutletName = command.Outlet.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Feeds.Add(feed);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the answer shows the feed's id
         afterCommit.Add(() => jobs.PollFeed(feed.Id));
         return FeedView.Of(feed);
     }

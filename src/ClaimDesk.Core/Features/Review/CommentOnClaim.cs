@@ -2,6 +2,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace ClaimDesk.Core.Features.Review;
 /// A reviewer's note on a claim. Comments only append (they change no state of the claim), so they do not need
 /// If-Match: two people can comment at once without either being refused.
 /// </summary>
-public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<CommentView>;
+public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<CommentView>, ISavesItself;
 
 public sealed class CommentOnClaimValidator : AbstractValidator<CommentOnClaim>
 {
@@ -31,7 +32,7 @@ public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider cl
         var comment = new Comment { ClaimId = claim.Id, Author = actor.Name, Text = command.Text.Trim(), CreatedAt = now };
         db.Comments.Add(comment);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { text = comment.Text });
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the answer shows the comment's id
         return new CommentView(comment.Id, comment.ClaimId, comment.Author, comment.Text, comment.CreatedAt);
     }
 }
