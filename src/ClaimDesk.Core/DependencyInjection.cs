@@ -20,12 +20,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ClaimDesk.Core.Infrastructure.Publishing;
 using ClaimDesk.Core.Features.Imports;
+using ClaimDesk.Core.Infrastructure.Search;
+using ClaimDesk.Core.Infrastructure.Claims;
 
 namespace ClaimDesk.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>The desk's domain: database, Mediator with its pipeline (log → validate → unit of work), validators.</summary>
+    /// <summary>The desk's domain: database, Mediator with its pipeline (log → validate → commit), validators.</summary>
     public static IServiceCollection AddClaimDeskCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClaimDeskDatabase(configuration);
@@ -33,7 +35,7 @@ public static class DependencyInjection
         {
             options.Namespace = "ClaimDesk.Core.Mediator";
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(CommitBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<ClaimDeskDbContext>(ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);

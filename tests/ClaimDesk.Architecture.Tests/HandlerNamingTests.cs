@@ -5,10 +5,6 @@ namespace ClaimDesk.Architecture.Tests;
 /// <summary>A newcomer finds the code of a use case by its name: the handler of RegisterClaim is RegisterClaimHandler.</summary>
 public sealed class HandlerNamingTests
 {
-    private static readonly string[] RequestHandlerInterfaces =
-        ["IRequestHandler`1", "IRequestHandler`2", "ICommandHandler`1", "ICommandHandler`2", "IQueryHandler`2",
-         "IStreamRequestHandler`2", "IStreamCommandHandler`2", "IStreamQueryHandler`2"];
-
     [Fact]
     public void Every_handler_is_named_after_the_request_it_handles()
     {
@@ -28,18 +24,5 @@ public sealed class HandlerNamingTests
         Assert.True(several.Count == 0, string.Join("\n", several));
     }
 
-    private static IEnumerable<(Type Handler, Type Request)> HandlersIn(Assembly assembly) =>
-        from type in LoadableTypes(assembly)
-        where type is { IsClass: true, IsAbstract: false } && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute))
-        // The source generator's own Mediator class wires handlers up; it is not one.
-        where type.Namespace?.StartsWith("ClaimDesk.Core.Mediator", StringComparison.Ordinal) != true
-        from contract in type.GetInterfaces()
-        where contract.IsGenericType && contract.Namespace == "Mediator" && RequestHandlerInterfaces.Contains(contract.Name)
-        select (type, contract.GetGenericArguments()[0]);
-
-    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
-    {
-        try { return assembly.GetTypes(); }
-        catch (ReflectionTypeLoadException ex) { return ex.Types.OfType<Type>(); }
-    }
+    private static IEnumerable<(Type Handler, Type Request)> HandlersIn(Assembly assembly) => Handlers.In(assembly);
 }

@@ -4,7 +4,7 @@ namespace ClaimDesk.Core.Common;
 
 /// <summary>
 /// Work that must happen only once the change is committed (enqueueing a job about a new claim, say).
-/// The unit-of-work behavior runs it after the commit, so no job is ever about a change that was rolled back;
+/// The commit behavior runs it after the commit, so no job is ever about a change that was rolled back;
 /// the recovery sweep covers a crash between the commit and the enqueue.
 /// </summary>
 public interface IAfterCommit

@@ -5,7 +5,7 @@ namespace ClaimDesk.Core.Common;
 
 /// <summary>
 /// The request being handled, when it came with an Idempotency-Key: its key, and how its endpoint turns the command's
-/// response into the HTTP answer. Whichever write path commits the change — the unit of work, or the registration
+/// response into the HTTP answer. Whichever write path commits the change — the commit behavior, or the registration
 /// writer's group commit — renders the answer before its commit and stores it in the same transaction. So a change is
 /// never committed without the answer its retry replays, and no answer survives a change that was rolled back: a key
 /// without a stored answer is a key whose request changed nothing.

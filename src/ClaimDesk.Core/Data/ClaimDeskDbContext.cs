@@ -21,14 +21,14 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public ISaveChangesObserver? SaveObserver { get; internal set; }
 
     /// <summary>
-    /// Set by the unit of work for a command whose answer is stored with its change (it came with an Idempotency-Key):
-    /// the first save opens a transaction, later saves join it, and the unit of work commits it once the answer is written.
+    /// Set by the commit behavior for a command whose answer is stored with its change (it came with an Idempotency-Key):
+    /// the first save opens a transaction, later saves join it, and the commit behavior commits it once the answer is written.
     /// Opened at the first save rather than before the handler, so a handler's reads take no write lock.
     /// </summary>
     internal bool DeferCommit { get; set; }
 
     /// <summary>
-    /// Saves that committed on their own (no transaction open): the unit of work reads it to know whether a failed
+    /// Saves that committed on their own (no transaction open): the commit behavior reads it to know whether a failed
     /// command left anything behind, and so whether running it again is safe.
     /// </summary>
     internal int AutoCommits { get; private set; }

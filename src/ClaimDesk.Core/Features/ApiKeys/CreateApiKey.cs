@@ -2,13 +2,12 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Security;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.ApiKeys;
-
-public sealed record ApiKeyView(long Id, string Name, Role Role, string Prefix, DateTime CreatedAt, DateTime? RevokedAt, string CreatedBy);
 
 /// <summary>The new key, with its secret shown this once.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
@@ -18,7 +17,7 @@ public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 /// at, so a name is never issued twice, not even after its key is revoked: a new key by an old name would inherit the
 /// old key's assignments and history. Names compare without regard to letter case.
 /// </summary>
-public sealed record CreateApiKey(string Name, Role Role) : ICommand<CreatedApiKey>;
+public sealed record CreateApiKey(string Name, Role Role) : ICommand<CreatedApiKey>, ISavesItself;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
@@ -43,6 +42,7 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.ApiKeys.Add(key);
+        // Saved here: a name lost to a racing request is answered as taken (409), and the answer shows the key's id.
         try
         {
             await db.SaveChangesAsync(ct);
@@ -54,7 +54,7 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
             if (await NameTakenAsync(name, ct)) throw NameTaken(name);
             throw;
         }
-        return new CreatedApiKey(ToView(key), generated.Plaintext);
+        return new CreatedApiKey(ApiKeyView.Of(key), generated.Plaintext);
     }
 
     // Names are ASCII (see ValidationRules.KeyName), so SQL lower() and ToLowerInvariant agree on every provider.
@@ -66,32 +66,4 @@ public sealed class CreateApiKeyHandler(ClaimDeskDbContext db, TimeProvider cloc
 
     private static ConflictException NameTaken(string name) => new("Name taken",
         $"A key named '{name}' exists or existed. Names are never reissued, not even after revocation (the audit log and assignments refer to them); choose another name.");
-
-    internal static ApiKeyView ToView(ApiKey k) => new(k.Id, k.Name, k.Role, k.Prefix, k.CreatedAt, k.RevokedAt, k.CreatedBy);
-}
-
-public sealed record RevokeApiKey(long Id) : ICommand<ApiKeyView>;
-
-public sealed class RevokeApiKeyHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor) : ICommandHandler<RevokeApiKey, ApiKeyView>
-{
-    public async ValueTask<ApiKeyView> Handle(RevokeApiKey command, CancellationToken ct)
-    {
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.Id, ct) ?? throw new NotFoundException("API key", command.Id);
-        if (key.Id == actor.ApiKeyId)
-            throw new ConflictException("Cannot revoke own key", "An admin cannot revoke the key they are using; use another admin key.");
-        key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return CreateApiKeyHandler.ToView(key);
-    }
-}
-
-public sealed record ListApiKeys(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ApiKeyView>>, IPagedQuery;
-
-public sealed class ListApiKeysValidator : PagedQueryValidator<ListApiKeys>;
-
-public sealed class ListApiKeysHandler(ClaimDeskDbContext db) : IQueryHandler<ListApiKeys, PagedResult<ApiKeyView>>
-{
-    public async ValueTask<PagedResult<ApiKeyView>> Handle(ListApiKeys query, CancellationToken ct) =>
-        await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id)
-            .Select(k => new ApiKeyView(k.Id, k.Name, k.Role, k.Prefix, k.CreatedAt, k.RevokedAt, k.CreatedBy)).ToPageAsync(query, ct);
 }

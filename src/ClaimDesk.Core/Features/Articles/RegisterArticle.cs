@@ -4,6 +4,7 @@ using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Outlets;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ClaimDesk.Core.Features.Articles;
 /// <summary>A desk member or a tool posts an article's text; it is split into passages and queued for indexing.</summary>
 public sealed record RegisterArticle(
     string Title, string Text, string Outlet, string? Url, DateOnly? PublishedAt, string? Language)
-    : ICommand<ArticleRegistration>;
+    : ICommand<ArticleRegistration>, ISavesItself;
 
 public sealed class RegisterArticleValidator : AbstractValidator<RegisterArticle>
 {
@@ -70,6 +71,8 @@ public sealed class RegisterArticleHandler(ClaimDeskDbContext db, TimeProvider c
             .Select(p => new Passage { Index = p.Index, Paragraph = p.Paragraph, Start = p.Start, End = p.End, Text = p.Slice(command.Text) })
             .ToList();
         db.Articles.Add(article);
+        // Saved here: the answer and the jobs need the article's id, and inside a bulk import's chunk, which the commit
+        // behavior passes through, this save is what writes the article into the chunk's transaction.
         await db.SaveChangesAsync(ct);
 
         var articleId = article.Id;

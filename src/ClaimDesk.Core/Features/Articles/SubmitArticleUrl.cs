@@ -4,6 +4,7 @@ using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Outlets;
 using ClaimDesk.Core.Infrastructure.Outbound;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Core.Features.Articles;
 
 /// <summary>An article given only by its URL: stored as pending, fetched and extracted by a job. Created = false when the URL is held already.</summary>
-public sealed record SubmitArticleUrl(string Url, string? Outlet = null) : ICommand<ArticleRegistration>;
+public sealed record SubmitArticleUrl(string Url, string? Outlet = null) : ICommand<ArticleRegistration>, ISavesItself;
 
 public sealed class SubmitArticleUrlValidator : AbstractValidator<SubmitArticleUrl>
 {
@@ -41,7 +42,7 @@ public sealed class SubmitArticleUrlHandler(ClaimDeskDbContext db, TimeProvider 
             Url = url, Title = url, State = ArticleState.PendingFetch, CreatedAt = now, UpdatedAt = now,
         };
         db.Articles.Add(article);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the answer shows the article's id
         afterCommit.Add(() => jobs.FetchArticle(article.Id));
         return new ArticleRegistration(ArticleQueries.ToDetail(article), Created: true);
     }

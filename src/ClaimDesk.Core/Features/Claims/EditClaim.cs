@@ -3,6 +3,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ClaimDesk.Core.Features.Claims;
 /// evidence the engine suggested for the old words is dropped, and gathering runs again.
 /// </summary>
 public sealed record EditClaim(long ClaimId, FieldChange<string>? Text, FieldChange<string>? Claimant, FieldChange<ClaimKind?>? Kind, int? ExpectedVersion)
-    : ICommand<ClaimView>;
+    : ICommand<ClaimView>, ISavesItself;
 
 public sealed class EditClaimValidator : AbstractValidator<EditClaim>
 {
@@ -76,6 +77,7 @@ public sealed class EditClaimHandler(ClaimDeskDbContext db, TimeProvider clock, 
         var dropped = textChanged ? await DropEngineSuggestionsAsync(claim, ct) : 0;
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Edited, now, before, after,
             detail: textChanged ? new { corroborationRequested = true, suggestedEvidenceDropped = dropped } : null);
+        // Saved before answering: the evidence summary is counted from the database, without the suggestions just dropped.
         await db.SaveChangesAsync(ct);
         if (textChanged) afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));

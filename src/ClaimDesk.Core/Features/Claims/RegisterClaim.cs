@@ -6,6 +6,7 @@ using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Features.Articles;
+using ClaimDesk.Core.Infrastructure.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Search;
 
 namespace ClaimDesk.Core.Features.Corroboration;
 

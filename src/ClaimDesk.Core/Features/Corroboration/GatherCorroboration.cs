@@ -4,6 +4,9 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Infrastructure.Embeddings;
+using ClaimDesk.Core.Infrastructure.Search;
+using ClaimDesk.Core.Behaviors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,8 @@ namespace ClaimDesk.Core.Features.Corroboration;
 /// hybrid retrieval hands generously many candidate articles to the stance model, which decides which are related and
 /// how — then record the run and hand the claim to reviewers.
 /// </summary>
-public sealed record GatherCorroboration(long ClaimId) : ICommand<int>;
+/// <remarks>Saves itself, through <see cref="EvidenceFinder.SaveAsync"/>: the run's evidence gets its ids before the one event naming them, and a run that loses a race to another is run again here.</remarks>
+public sealed record GatherCorroboration(long ClaimId) : ICommand<int>, ISavesItself;
 
 public sealed class GatherCorroborationHandler(
     ClaimDeskDbContext db, ITextEmbedder embedder, PassageIndexCache index, ArticleJudge judge, EvidenceFinder finder, TimeProvider clock)

@@ -3,6 +3,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Jobs;
+using ClaimDesk.Core.Infrastructure.Embeddings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,8 +35,6 @@ public sealed class IndexArticleHandler(ClaimDeskDbContext db, ITextEmbedder emb
         article.State = ArticleState.Indexed;
         article.IndexedAt = clock.GetUtcNow().UtcDateTime;
         article.Touch(article.IndexedAt.Value);
-        await db.SaveChangesAsync(ct);
-
         afterCommit.Add(() => jobs.MatchArticle(article.Id));
         return true;
     }

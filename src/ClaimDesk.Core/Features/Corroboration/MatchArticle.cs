@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Embeddings;
+using ClaimDesk.Core.Infrastructure.Search;
+using ClaimDesk.Core.Behaviors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +16,8 @@ namespace ClaimDesk.Core.Features.Corroboration;
 /// article is related to each and how (a decided claim that gets new evidence is flagged for another look). Claims
 /// without an embedding yet are still gathering and will find this article themselves.
 /// </summary>
-public sealed record MatchArticle(long ArticleId) : ICommand<int>;
+/// <remarks>Saves itself, through <see cref="EvidenceFinder.SaveAsync"/>: one claim at a time, each write short and atomic, and a claim whose write loses a race is judged again.</remarks>
+public sealed record MatchArticle(long ArticleId) : ICommand<int>, ISavesItself;
 
 public sealed class MatchArticleHandler(ClaimDeskDbContext db, PassageIndexCache index, ArticleJudge judge, EvidenceFinder finder, TimeProvider clock)
     : ICommandHandler<MatchArticle, int>

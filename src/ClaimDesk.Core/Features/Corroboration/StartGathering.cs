@@ -26,7 +26,6 @@ public sealed class StartGatheringHandler(ClaimDeskDbContext db, TimeProvider cl
         claim.Status = ClaimStatus.Gathering;
         claim.Touch(now);
         ClaimAudit.Record(db, claim, SystemActor.Instance, ClaimEventTypes.Transition, now, new { status = before }, new { status = claim.Status });
-        await db.SaveChangesAsync(ct);
         return true;
     }
 }

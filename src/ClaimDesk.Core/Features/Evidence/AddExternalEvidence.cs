@@ -3,6 +3,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace ClaimDesk.Core.Features.Evidence;
 /// reviewer alone cannot verify a claim on a source of their own choosing.
 /// </summary>
 public sealed record AddExternalEvidence(long ClaimId, string Url, Stance Stance, string? Note, int? ExpectedVersion)
-    : ICommand<EvidenceDecided>;
+    : ICommand<EvidenceDecided>, ISavesItself;
 
 public sealed class AddExternalEvidenceValidator : AbstractValidator<AddExternalEvidence>
 {
@@ -50,7 +51,7 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
         var view = await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
             after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState, citedBy = actor.Name });
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the answer shows the evidence's id
         return new EvidenceDecided(view with { Id = evidence.Id }, ETag.For(claim.Id, claim.Version));
     }
 }

@@ -55,7 +55,6 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
         ClaimAudit.Record(db, claim, actor,
             command.Decision == EvidenceDecision.Accept ? ClaimEventTypes.EvidenceAccepted : ClaimEventTypes.EvidenceRejected, now,
             before, new { reviewState = evidence.ReviewState, note = evidence.ReviewNote }, new { evidenceId = evidence.Id, stance = evidence.Stance });
-        await db.SaveChangesAsync(ct);
         return new EvidenceDecided(await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct), ETag.For(claim.Id, claim.Version));
     }
 }

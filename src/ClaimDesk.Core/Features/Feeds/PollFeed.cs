@@ -18,19 +18,6 @@ namespace ClaimDesk.Core.Features.Feeds;
 /// </summary>
 public sealed record PollFeed(long FeedId) : ICommand<int>;
 
-/// <summary>The recurring job: queues a poll of every active feed.</summary>
-public sealed record PollAllFeeds : ICommand<int>;
-
-public sealed class PollAllFeedsHandler(ClaimDeskDbContext db, Common.IAfterCommit afterCommit, IJobScheduler jobs) : ICommandHandler<PollAllFeeds, int>
-{
-    public async ValueTask<int> Handle(PollAllFeeds command, CancellationToken ct)
-    {
-        var feeds = await db.Feeds.AsNoTracking().Where(f => f.Active).Select(f => f.Id).ToListAsync(ct);
-        afterCommit.Add(() => { foreach (var id in feeds) jobs.PollFeed(id); });
-        return feeds.Count;
-    }
-}
-
 public sealed class PollFeedHandler(ClaimDeskDbContext db, SafeHttpClient http, IMediator mediator, TimeProvider clock, ILogger<PollFeedHandler> logger)
     : ICommandHandler<PollFeed, int>
 {

@@ -12,7 +12,7 @@ namespace ClaimDesk.Core.Features.Imports;
 /// one resumes. A line that could not be read is stored as failed at once, with why.
 /// </summary>
 /// <returns>How many lines the import holds now.</returns>
-public sealed record AppendImportLines(long ImportId, IReadOnlyList<ReceivedLine> Lines) : ICommand<int>, IAtomicCommand;
+public sealed record AppendImportLines(long ImportId, IReadOnlyList<ReceivedLine> Lines) : ICommand<int>, IAtomicCommand, ISavesItself;
 
 public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider clock) : ICommandHandler<AppendImportLines, int>
 {
@@ -30,8 +30,9 @@ public sealed class AppendImportLinesHandler(ClaimDeskDbContext db, TimeProvider
         }
         import.Lines += command.Lines.Count;
         import.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // Saved here, then forgotten: the upload's batches share the request's DbContext, and tracked, every line stored
+        // so far would stay in memory.
         await db.SaveChangesAsync(ct);
-        // The upload's batches share the request's DbContext: tracked, every line stored so far would stay in memory.
         db.ChangeTracker.Clear();
         return import.Lines;
     }

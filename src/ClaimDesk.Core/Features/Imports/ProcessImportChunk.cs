@@ -72,7 +72,6 @@ public sealed class ProcessImportChunkHandler(
         import.State = more ? ImportState.Running : ImportState.Completed;
         import.CompletedAt = more ? null : clock.GetUtcNow().UtcDateTime;
         import.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         return more;
     }
 

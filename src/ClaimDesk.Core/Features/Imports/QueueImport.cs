@@ -20,7 +20,6 @@ public sealed class QueueImportHandler(ClaimDeskDbContext db, TimeProvider clock
             throw new ConflictException("Import is not receiving", $"Import {import.Id} is {import.State}.");
         import.State = ImportState.Queued;
         import.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         afterCommit.Add(() => jobs.ProcessImport(import.Id));
         return ImportView.Of(import, await GetImportHandler.FailuresAsync(db, import.Id, 1, Paging.DefaultPageSize, ct));
     }

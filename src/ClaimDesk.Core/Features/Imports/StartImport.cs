@@ -1,12 +1,13 @@
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Behaviors;
 using Mediator;
 
 namespace ClaimDesk.Core.Features.Imports;
 
 /// <summary>An upload begins: the import exists (receiving) so its lines can be stored as they arrive.</summary>
-public sealed record StartImport : ICommand<long>;
+public sealed record StartImport : ICommand<long>, ISavesItself;
 
 public sealed class StartImportHandler(ClaimDeskDbContext db, TimeProvider clock, ICurrentActor actor) : ICommandHandler<StartImport, long>
 {
@@ -19,7 +20,7 @@ public sealed class StartImportHandler(ClaimDeskDbContext db, TimeProvider clock
             CreatedBy = actor.Name, CreatedByRole = actor.Role, CreatedByKeyId = actor.ApiKeyId,
         };
         db.Imports.Add(import);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the upload's lines are stored under the import's id
         return import.Id;
     }
 }

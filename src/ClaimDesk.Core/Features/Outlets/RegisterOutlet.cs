@@ -2,6 +2,7 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Security;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 
@@ -19,7 +20,7 @@ public sealed record OutletRegistration(OutletView Outlet, bool Created);
 /// evidence is independent, and so which claims can be verified. A field left out (or null) is left as it is; an empty
 /// string clears it. Every registration and change is in the outlet's history.
 /// </summary>
-public sealed record RegisterOutlet(string Name, string? Domain, string? OwnerGroup) : ICommand<OutletRegistration>;
+public sealed record RegisterOutlet(string Name, string? Domain, string? OwnerGroup) : ICommand<OutletRegistration>, ISavesItself;
 
 public sealed class RegisterOutletValidator : AbstractValidator<RegisterOutlet>
 {
@@ -42,7 +43,7 @@ public sealed class RegisterOutletHandler(ClaimDeskDbContext db, TimeProvider cl
         if (outlet is null)
         {
             outlet = OutletDirectory.Create(db, command.Name, NullIfEmpty(domain), NullIfEmpty(ownerGroup), actor, now);
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // the answer shows the new outlet's id
             return new OutletRegistration(ToView(outlet), Created: true);
         }
 
@@ -59,7 +60,6 @@ public sealed class RegisterOutletHandler(ClaimDeskDbContext db, TimeProvider cl
         outlet.Domain = newDomain;
         outlet.OwnerGroup = newOwnerGroup;
         OutletAudit.Record(db, outlet, actor, OutletEventTypes.Changed, now, before, outlet.Snapshot());
-        await db.SaveChangesAsync(ct);
         return new OutletRegistration(ToView(outlet), Created: false);
     }
 

@@ -41,7 +41,6 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         claim.Assignee = assignee;
         claim.Touch(now);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Assignment, now, new { assignee = before }, new { assignee });
-        await db.SaveChangesAsync(ct);
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 }

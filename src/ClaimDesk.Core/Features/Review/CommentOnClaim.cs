@@ -2,19 +2,18 @@ using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Review;
 
-public sealed record CommentView(long Id, long ClaimId, string Author, string Text, DateTime CreatedAt);
-
 /// <summary>
 /// A reviewer's note on a claim. Comments only append (they change no state of the claim), so they do not need
 /// If-Match: two people can comment at once without either being refused.
 /// </summary>
-public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<CommentView>;
+public sealed record CommentOnClaim(long ClaimId, string Text) : ICommand<CommentView>, ISavesItself;
 
 public sealed class CommentOnClaimValidator : AbstractValidator<CommentOnClaim>
 {
@@ -33,21 +32,7 @@ public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider cl
         var comment = new Comment { ClaimId = claim.Id, Author = actor.Name, Text = command.Text.Trim(), CreatedAt = now };
         db.Comments.Add(comment);
         ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { text = comment.Text });
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the answer shows the comment's id
         return new CommentView(comment.Id, comment.ClaimId, comment.Author, comment.Text, comment.CreatedAt);
-    }
-}
-
-public sealed record ListComments(long ClaimId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<CommentView>>, IPagedQuery;
-
-public sealed class ListCommentsValidator : PagedQueryValidator<ListComments>;
-
-public sealed class ListCommentsHandler(ClaimDeskDbContext db) : IQueryHandler<ListComments, PagedResult<CommentView>>
-{
-    public async ValueTask<PagedResult<CommentView>> Handle(ListComments query, CancellationToken ct)
-    {
-        if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
-        return await db.Comments.AsNoTracking().Where(c => c.ClaimId == query.ClaimId).OrderBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ClaimId, c.Author, c.Text, c.CreatedAt)).ToPageAsync(query, ct);
     }
 }

@@ -59,7 +59,6 @@ public sealed class DecideVerdictProposalHandler(ClaimDeskDbContext db, TimeProv
             claim.Touch(now);
             ClaimAudit.Record(db, claim, actor, ClaimEventTypes.VerdictSentBack, now, before, after: null, detail: new { note });
         }
-        await db.SaveChangesAsync(ct);
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 }

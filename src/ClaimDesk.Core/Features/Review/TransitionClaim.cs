@@ -60,7 +60,6 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
             await ClaimMoveEffects.ApplyAsync(db, claim, actor, move, command.Rationale, sourceUrl, command.DuplicateOf, now,
                 detail: new { move = move.Name, note = command.To.IsVerdict() ? null : command.Rationale }, ct);
         }
-        await db.SaveChangesAsync(ct);
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 

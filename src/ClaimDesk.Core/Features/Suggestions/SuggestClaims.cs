@@ -28,7 +28,6 @@ public sealed class SuggestClaimsHandler(ClaimDeskDbContext db, TimeProvider clo
             Kind = s.Kind, Claimant = s.Claimant, Signals = JsonSerializer.Serialize(s.Signals, Json),
         }));
         article.SuggestionsComputedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         return suggestions.Count;
     }
 }

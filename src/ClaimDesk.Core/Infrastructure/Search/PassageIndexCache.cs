@@ -3,9 +3,10 @@ using ClaimDesk.Analysis.Corroboration;
 using ClaimDesk.Analysis.Retrieval;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Embeddings;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClaimDesk.Core.Features.Corroboration;
+namespace ClaimDesk.Core.Infrastructure.Search;
 
 /// <summary>
 /// This node's search index over every indexed passage, with what the stance model needs of each article (its

@@ -3,7 +3,7 @@ using ClaimDesk.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace ClaimDesk.Core.Features.Claims;
+namespace ClaimDesk.Core.Infrastructure.Claims;
 
 /// <summary>What registering a claim needs to know about its article: whether it has text, the text, and its outlet.</summary>
 public sealed record ClaimSource(long ArticleId, ArticleState State, string Text, long OutletId, string OutletName)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ClaimDesk.Core.Features.Corroboration;
+namespace ClaimDesk.Core.Infrastructure.Embeddings;
 
 /// <summary>Embeddings are stored as raw little-endian float32 bytes: compact, provider-neutral, and copied without parsing.</summary>
 public static class VectorBytes

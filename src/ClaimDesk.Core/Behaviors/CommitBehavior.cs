@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Core.Behaviors;
 
 /// <summary>
-/// Last before the handler, for commands only. A command's changes are written by one SaveChanges — atomic on its own —
-/// and only then does the after-commit work (job enqueues) run, so no job is ever about a change that was not saved.
+/// Last before the handler, for commands only: it commits. Whatever the handler changed and left unsaved is saved here,
+/// in one SaveChanges (atomic on its own), and only then does the after-commit work (job enqueues) run, so no job is
+/// ever about a change that was not saved. Most handlers therefore never save; one that must see its write before it
+/// answers (a new row's id, a count read back, a race it settles itself) saves itself and says so with
+/// <see cref="ISavesItself"/>; the behavior still commits what follows and runs the after-commit work.
 /// There is deliberately no transaction around the handler's reads: SQLite has one writer at a time, and holding its
 /// lock while a handler reads would serialise every request. Races on a claim are settled by its version column
-/// (the UPDATE matches only the version read). Commands that must write in several steps ask for a transaction.
-/// A command sent with an Idempotency-Key gets one too, from its first save: its answer is rendered and stored in the
-/// same transaction as its change, so a retry after the commit always finds the answer to replay.
+/// (the UPDATE matches only the version read). Commands that must write in several steps ask for a transaction
+/// (<see cref="IAtomicCommand"/>); one whose writer commits on its own is passed through (<see cref="ICommitsItself"/>).
+/// A command sent with an Idempotency-Key gets a transaction too, from its first save: its answer is rendered and stored
+/// in the same transaction as its change, so a retry after the commit always finds the answer to replay.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+public sealed class CommitBehavior<TMessage, TResponse>(
     Lazy<ClaimDeskDbContext> lazyDb, AfterCommitActions afterCommit, IdempotentRequest idempotent, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
