@@ -3,6 +3,8 @@ using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Infrastructure.Embeddings;
 using ClaimDesk.Core.Features.Webhooks;
+using ClaimDesk.Core.Infrastructure.Claims;
+using ClaimDesk.Core.Infrastructure.Webhooks;
 using ClaimDesk.Core.Infrastructure.Outbound;
 using Microsoft.AspNetCore.DataProtection;
 using ClaimDesk.Core.Common;

@@ -6,7 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Review;
 using ClaimDesk.Core.Infrastructure.Outbound;
+using ClaimDesk.Core.Infrastructure.Webhooks;
 using ClaimDesk.Core.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,12 +39,10 @@ public sealed class WebhookOptions
 public sealed record DeliverWebhook(long DeliveryId) : ICommand<DeliveryOutcome?>;
 
 public sealed class DeliverWebhookHandler(
-    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options, TimeProvider clock,
-    ILogger<DeliverWebhookHandler> logger)
+    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options,
+    IOptions<DeskOptions> desk, TimeProvider clock, ILogger<DeliverWebhookHandler> logger)
     : ICommandHandler<DeliverWebhook, DeliveryOutcome?>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async ValueTask<DeliveryOutcome?> Handle(DeliverWebhook command, CancellationToken ct)
     {
         var delivery = await db.WebhookDeliveries.Include(d => d.Subscription).Include(d => d.ClaimEvent)
@@ -55,7 +55,7 @@ public sealed class DeliverWebhookHandler(
             return delivery.Outcome;
         }
 
-        var body = Body(delivery);
+        var body = WebhookBodies.Body(delivery, desk.Value);
         var timestamp = now.ToUnixTimeSeconds();
         var signature = secrets.Sign(delivery.Subscription.ProtectedSecret, delivery.MessageId, timestamp, body);
         var started = Stopwatch.GetTimestamp();
@@ -109,15 +109,6 @@ public sealed class DeliverWebhookHandler(
             jobs.DeliverWebhook(id, delay);
         }
         return delivery.Outcome;
-    }
-
-    /// <summary>The payload: built from the stored audit event only, so a retry sends the very same bytes.</summary>
-    public static string Body(WebhookDelivery delivery)
-    {
-        var e = delivery.ClaimEvent;
-        var data = new ClaimChangeData(e.ClaimId, e.Id, e.Actor, e.Type, Claims.AuditJson.Object(e.Before), Claims.AuditJson.Object(e.After),
-            $"/api/v1/claims/{e.ClaimId}");
-        return JsonSerializer.Serialize(new WebhookPayload(delivery.EventType, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), data), Json);
     }
 
     private static void Finish(WebhookDelivery delivery, DeliveryOutcome outcome, DateTimeOffset now, string? note)
