@@ -77,4 +77,17 @@ public static class WebhookPayloads
         [WebhookEvents.VerdictWithdrawn] = typeof(WebhookPayload<VerdictWithdrawnData>),
         [WebhookEvents.Ping] = typeof(WebhookPayload<PingData>),
     };
+
+    /// <summary>When each event is sent, in the words of the OpenAPI document's webhooks section.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WhenSent = new Dictionary<string, string>
+    {
+        [WebhookEvents.ClaimRegistered] = "A claim was registered.",
+        [WebhookEvents.EvidenceAdded] = "Evidence was added: one delivery per gathering or matching run, listing every item it added " +
+                                        "(each with the evidenceId and decisionUrl to accept or reject it, its article and outlet), or the one source a reviewer cited.",
+        [WebhookEvents.StatusChanged] = "The claim moved through the workflow (a reviewer's move, an approved verdict, or the desk's gathering).",
+        [WebhookEvents.VerdictPublished] = "A verdict took effect: the verdict, its rationale and the public ClaimReview URL. Sent with the " +
+                                           "claim.status_changed of the same move (same eventId and sequence).",
+        [WebhookEvents.VerdictWithdrawn] = "An editor reopened a decided claim and its published ClaimReview was withdrawn.",
+        [WebhookEvents.Ping] = "Sent only when asked for (POST /api/v1/webhooks/{id}/ping), whatever events the subscription chose.",
+    };
 }
