@@ -3,6 +3,8 @@ using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Features.Corroboration;
 using ClaimDesk.Core.Infrastructure.Embeddings;
 using ClaimDesk.Core.Features.Webhooks;
+using ClaimDesk.Core.Infrastructure.Claims;
+using ClaimDesk.Core.Infrastructure.Webhooks;
 using ClaimDesk.Core.Infrastructure.Outbound;
 using Microsoft.AspNetCore.DataProtection;
 using ClaimDesk.Core.Common;
@@ -21,7 +23,6 @@ using Microsoft.Extensions.Options;
 using ClaimDesk.Core.Infrastructure.Publishing;
 using ClaimDesk.Core.Features.Imports;
 using ClaimDesk.Core.Infrastructure.Search;
-using ClaimDesk.Core.Infrastructure.Claims;
 
 namespace ClaimDesk.Core;
 

@@ -13,17 +13,6 @@ namespace ClaimDesk.Architecture.Tests;
 /// </summary>
 public sealed class InfrastructurePlacementTests
 {
-    /// <summary>
-    /// Being rewritten with the claim events (another change in flight); move them to Infrastructure when that lands.
-    /// The writer finds CorroborationRequests by its namespace, so the two move together.
-    /// </summary>
-    private static readonly string[] NotYetMoved =
-    [
-        "ClaimDesk.Core.Features.Claims.ClaimRegistrationWriter",
-        "ClaimDesk.Core.Features.Claims.CorroborationRequests",
-        "ClaimDesk.Core.Features.Webhooks.WebhookOutbox",
-    ];
-
     /// <summary>What a type is, by what it implements or what it is called: none of it is a use case.</summary>
     private static readonly Type[] InfrastructureContracts = [typeof(IHostedService), typeof(ISaveChangesObserver), typeof(IInterceptor)];
 
@@ -40,7 +29,7 @@ public sealed class InfrastructurePlacementTests
     [Fact]
     public void Hosted_services_caches_writers_and_save_hooks_live_outside_features()
     {
-        var found = InfrastructureIn(Layers.Core, Layers.FeaturesNamespace).Where(t => !NotYetMoved.Contains(t)).ToList();
+        var found = InfrastructureIn(Layers.Core, Layers.FeaturesNamespace).ToList();
         Assert.True(found.Count == 0,
             "Infrastructure belongs under ClaimDesk.Core.Infrastructure.<Area>, not among the use cases:\n  " + string.Join("\n  ", found));
     }
@@ -49,7 +38,7 @@ public sealed class InfrastructurePlacementTests
     public void Use_cases_hold_no_long_lived_state()
     {
         var result = LongLivedIn(Layers.Core, Layers.FeaturesNamespace).GetResult();
-        var failing = (result.FailingTypeNames ?? []).Where(t => !NotYetMoved.Any(moved => t == moved || t.StartsWith(moved + "/", StringComparison.Ordinal) || t.StartsWith(moved + "+", StringComparison.Ordinal))).ToList();
+        var failing = (result.FailingTypeNames ?? []).ToList();
         Assert.True(failing.Count == 0,
             "A use case lives for one request; queues, caches, timers and scopes of its own belong to infrastructure:\n  " + string.Join("\n  ", failing.Order()));
     }

@@ -31,6 +31,7 @@ internal static class DocumentConventions
 
         ContractComponents.Register(document);
         SchemaConventions.StripNullsFromRequestBodies(document);
+        ClaimChangeKinds.Describe(document);
 
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
         foreach (var (eventType, payloadType) in WebhookPayloads.TypeOf)
@@ -48,7 +49,10 @@ internal static class DocumentConventions
                     {
                         OperationId = "Webhook_" + string.Concat(eventType.Split('.', '_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
                         Summary = $"{eventType}: sent to subscriptions that asked for it",
-                        Description = "Signed per Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64 HMAC-SHA256 of " +
+                        Description = WebhookPayloads.WhenSent[eventType] + " " +
+                                      "data.sequence is the event's place in the claim's log (from 1, no gaps; deliveries may arrive out of order). " +
+                                      "Links are absolute, from ClaimDesk:Desk:ApiUrl and ClaimUrlTemplate (null when not set). " +
+                                      "Signed per Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64 HMAC-SHA256 of " +
                                       "'id.timestamp.body' with the whsec_ secret). Answer 2xx to take it; anything else is retried with back-off " +
                                       "for about a day; 410 Gone disables the subscription.",
                         Tags = new HashSet<OpenApiTagReference> { new("Webhooks", document) },

@@ -36,6 +36,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (DeferCommit && Database.CurrentTransaction is null) await Database.BeginTransactionAsync(cancellationToken);
+        await Infrastructure.Events.ClaimEventLog.AssignSequencesAsync(this, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null) AutoCommits++;
         return saved;
@@ -44,6 +45,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (DeferCommit && Database.CurrentTransaction is null) Database.BeginTransaction();
+        Infrastructure.Events.ClaimEventLog.AssignSequences(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (Database.CurrentTransaction is null) AutoCommits++;
         return saved;
@@ -189,7 +191,11 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             evt.Property(e => e.Before).HasMaxLength(8000);
             evt.Property(e => e.After).HasMaxLength(8000);
             evt.Property(e => e.Detail).HasMaxLength(8000);
+            evt.Ignore(e => e.Change);
+            evt.Ignore(e => e.MadeOrder);
             evt.HasIndex(e => new { e.ClaimId, e.Id });
+            // One number per place in a claim's log: two writers racing for the next one cannot both have it.
+            evt.HasIndex(e => new { e.ClaimId, e.Sequence }).IsUnique();
             evt.HasOne(e => e.Claim).WithMany().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -227,7 +233,7 @@ public abstract class ClaimDeskDbContext(DbContextOptions options) : DbContext(o
             delivery.Property(d => d.AttemptLog).HasMaxLength(8000);
             delivery.Ignore(d => d.MessageId);
             delivery.HasOne(d => d.Subscription).WithMany().HasForeignKey(d => d.SubscriptionId);
-            delivery.HasOne(d => d.ClaimEvent).WithMany().HasForeignKey(d => d.ClaimEventId).OnDelete(DeleteBehavior.Restrict);
+            delivery.HasOne(d => d.ClaimEvent).WithMany().HasForeignKey(d => d.ClaimEventId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
             delivery.HasIndex(d => new { d.SubscriptionId, d.Id });
             delivery.HasIndex(d => new { d.Outcome, d.NextAttemptAt });
         });

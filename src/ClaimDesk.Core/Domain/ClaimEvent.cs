@@ -11,9 +11,26 @@ public sealed class ClaimEvent
     public required string Actor { get; set; }
     /// <summary>What happened: registered, transition, assignment, comment, evidenceAdded, evidenceAccepted, evidenceRejected, ...</summary>
     public required string Type { get; set; }
+    /// <summary>
+    /// Its place in the claim's log, from 1, with no gaps: assigned in the transaction that writes the event (unique per
+    /// claim), so a webhook receiver can put deliveries back in order and see one is missing.
+    /// </summary>
+    public long Sequence { get; set; }
+    /// <summary>The typed change (<see cref="ClaimChange"/>) as JSON with its <c>$kind</c>; null on entries written before payloads.</summary>
+    public string? Payload { get; set; }
+    /// <summary>Entries written before payloads kept the change in these three JSON columns; newer entries leave them null.</summary>
     public string? Before { get; set; }
     public string? After { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>The change this entry was written from (not stored: <see cref="Payload"/> is); null once read back.</summary>
+    public ClaimChange? Change { get; set; }
+
+    /// <summary>The order entries were made in, for numbering those saved together (not stored).</summary>
+    public long MadeOrder { get; set; }
+
+    /// <summary>The typed change: the one it was written from, or read back from the row.</summary>
+    public ClaimChange ReadChange() => Change ??= ClaimChanges.Read(this);
 }
 
 public static class ClaimEventTypes

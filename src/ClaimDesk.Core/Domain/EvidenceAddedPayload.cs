@@ -8,6 +8,10 @@ namespace ClaimDesk.Core.Domain;
 /// </summary>
 public sealed record EvidenceAddedPayload(GatheringKind Run, long GatheringRunId, IReadOnlyList<EvidenceAddedItem> Items);
 
-/// <summary>One new evidence item: the article, its outlet, the stance the model gave it, and whether it was independent when added.</summary>
+/// <summary>
+/// One new evidence item: the article (its address, when it was fetched from one), its outlet, the stance the model gave it,
+/// and whether it was independent when added.
+/// </summary>
 public sealed record EvidenceAddedItem(
-    long EvidenceId, long ArticleId, string ArticleTitle, long OutletId, string OutletName, Stance Stance, double Score, bool Independent);
+    long EvidenceId, long ArticleId, string ArticleTitle, long OutletId, string OutletName, Stance Stance, double Score, bool Independent,
+    string? ArticleUrl = null);

@@ -22,15 +22,18 @@ public enum DeliveryOutcome { Pending, Delivered, Failed }
 
 /// <summary>
 /// One event for one subscription: written in the same SaveChanges as the change it reports (the outbox), then sent
-/// by a job with retries. The body is built from the stored audit event, so every attempt sends the same bytes.
+/// by a job with retries. The body is built from the stored audit event (a ping's from the delivery itself), so every attempt sends the same bytes.
 /// </summary>
 public sealed class WebhookDelivery
 {
     public long Id { get; set; }
     public long SubscriptionId { get; set; }
     public WebhookSubscription Subscription { get; set; } = null!;
-    public long ClaimEventId { get; set; }
-    public ClaimEvent ClaimEvent { get; set; } = null!;
+    /// <summary>The audit event it reports; none for a ping.</summary>
+    public long? ClaimEventId { get; set; }
+    public ClaimEvent? ClaimEvent { get; set; }
+    /// <summary>The delivery this one sends again (POST .../redeliver): the same event, a new message with its own attempts.</summary>
+    public long? RedeliveryOf { get; set; }
     public required string EventType { get; set; }
     public DeliveryOutcome Outcome { get; set; }
     public int Attempts { get; set; }
@@ -49,22 +52,21 @@ public static class WebhookEvents
     public const string EvidenceAdded = "claim.evidence_added";
     public const string StatusChanged = "claim.status_changed";
     public const string VerdictPublished = "claim.verdict_published";
+    public const string VerdictWithdrawn = "claim.verdict_withdrawn";
+    /// <summary>Sent only when asked for (POST /webhooks/{id}/ping), to every subscription whatever its events.</summary>
+    public const string Ping = "webhook.ping";
 
-    public static readonly string[] All = [ClaimRegistered, EvidenceAdded, StatusChanged, VerdictPublished];
+    /// <summary>What a subscription may ask for.</summary>
+    public static readonly string[] All = [ClaimRegistered, EvidenceAdded, StatusChanged, VerdictPublished, VerdictWithdrawn];
 
-    /// <summary>The webhook events an audit-log entry raises.</summary>
-    public static IEnumerable<string> For(ClaimEvent e)
+    /// <summary>The webhook events a change raises, decided from its type: a move to a verdict publishes it.</summary>
+    public static IReadOnlyList<string> For(ClaimChange change) => change switch
     {
-        switch (e.Type)
-        {
-            case ClaimEventTypes.Registered: yield return ClaimRegistered; break;
-            case ClaimEventTypes.EvidenceAdded: yield return EvidenceAdded; break;
-            case ClaimEventTypes.Transition:
-                yield return StatusChanged;
-                if (e.After is { } after && (after.Contains("\"status\":\"verified\"") || after.Contains("\"status\":\"disputed\"")
-                                             || after.Contains("\"status\":\"editorializing\"") || after.Contains("\"status\":\"unverifiable\"")))
-                    yield return VerdictPublished;
-                break;
-        }
-    }
+        Domain.ClaimRegistered => [ClaimRegistered],
+        Domain.EvidenceAdded or SourceCited => [EvidenceAdded],
+        Domain.StatusChanged { PublishesVerdict: true } => [StatusChanged, VerdictPublished],
+        Domain.StatusChanged => [StatusChanged],
+        Domain.VerdictWithdrawn => [VerdictWithdrawn],
+        _ => [],
+    };
 }

@@ -156,12 +156,12 @@ public sealed class OpenApiContractTests(ClaimDeskApiFactory desk)
     {
         var document = JsonNode.Parse(await ServedAsync())!;
         var webhooks = document["webhooks"]!.AsObject();
-        Assert.Equal(Core.Domain.WebhookEvents.All.Order(), webhooks.Select(w => w.Key).Order());
+        Assert.Equal(Core.Domain.WebhookEvents.All.Append(Core.Domain.WebhookEvents.Ping).Order(), webhooks.Select(w => w.Key).Order());
         foreach (var (eventType, item) in webhooks)
         {
             var payload = item!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
             Assert.Equal(eventType, Assert.Single(payload["properties"]!["type"]!["enum"]!.AsArray())!.ToString());
-            Assert.NotNull(payload["properties"]!["data"]!["properties"]!["claimId"]);
+            Assert.NotNull(payload["properties"]!["data"]!["properties"]![eventType == Core.Domain.WebhookEvents.Ping ? "subscriptionId" : "claimId"]);
         }
     }
 

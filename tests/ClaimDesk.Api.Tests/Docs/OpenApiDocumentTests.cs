@@ -42,6 +42,28 @@ public sealed class OpenApiDocumentTests(ClaimDeskApiFactory desk)
             Assert.True(transitions.TryGetProperty(status, out _), $"transitions documents no {status}");
     }
 
+    [Fact]
+    public async Task The_webhooks_section_describes_each_events_payload_and_the_history_each_kind_of_change()
+    {
+        var document = JsonDocument.Parse(await desk.Anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        var webhooks = document.GetProperty("webhooks");
+        JsonElement DataOf(string eventType) => webhooks.GetProperty(eventType).GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("data").GetProperty("properties");
+        foreach (var eventType in ClaimDesk.Core.Domain.WebhookEvents.All)
+            Assert.True(DataOf(eventType).TryGetProperty("sequence", out _), $"{eventType} documents no sequence");
+        var item = DataOf("claim.evidence_added").GetProperty("items").GetProperty("items").GetProperty("properties");
+        foreach (var field in new[] { "evidenceId", "decisionUrl", "article", "outlet", "stance" })
+            Assert.True(item.TryGetProperty(field, out _), $"evidence_added items document no {field}");
+        foreach (var field in new[] { "verdict", "rationale", "claimReviewUrl" })
+            Assert.True(DataOf("claim.verdict_published").TryGetProperty(field, out _), $"verdict_published documents no {field}");
+        Assert.True(DataOf("webhook.ping").TryGetProperty("subscriptionId", out _));
+
+        var kinds = document.GetProperty("components").GetProperty("schemas").GetProperty("ClaimEventView").GetProperty("properties")
+            .GetProperty("type").GetProperty("description").GetString()!;
+        foreach (var kind in new[] { "registered:", "transition:", "reviewWithdrawn:", "edited:", "verdictProposed:", "evidenceAdded:" })
+            Assert.Contains(kind, kinds);
+    }
+
     /// <summary>"/api/v1/claims/{id:long}" → "/api/v1/claims/{id}", as OpenAPI writes it.</summary>
     private static string Normalize(string route) =>
         System.Text.RegularExpressions.Regex.Replace(route.TrimEnd('/'), @"\{(\w+):[^}]+\}", "{$1}");

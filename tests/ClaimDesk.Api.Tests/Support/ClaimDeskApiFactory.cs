@@ -13,6 +13,7 @@ namespace ClaimDesk.Api.Tests.Support;
 public class ClaimDeskApiFactory : WebApplicationFactory<Program>
 {
     public const string DeskUrl = "https://factcheck.example.org";
+    public const string ApiUrl = "https://api.factcheck.example.org";
     public const string AdminKey = "cdk_testadmin0_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
     private readonly string _directory;
@@ -47,6 +48,8 @@ public class ClaimDeskApiFactory : WebApplicationFactory<Program>
         // Where published ClaimReviews point: a desk must say so (without it the export answers 409).
         builder.UseSetting("ClaimDesk:Desk:Url", DeskUrl);
         builder.UseSetting("ClaimDesk:Desk:ClaimUrlTemplate", DeskUrl + "/claims/{id}");
+        // Where webhook payloads link to (never the test server's own address).
+        builder.UseSetting("ClaimDesk:Desk:ApiUrl", ApiUrl);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 

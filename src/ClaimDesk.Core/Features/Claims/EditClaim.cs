@@ -48,11 +48,12 @@ public sealed class EditClaimHandler(ClaimDeskDbContext db, TimeProvider clock, 
                 $"Claim {claim.Id} carries a verdict proposed by {proposer} on its current words; an editor approves it or sends it back first.",
                 new Dictionary<string, object?> { ["proposedBy"] = proposer });
 
-        var before = new Dictionary<string, object?>();
-        var after = new Dictionary<string, object?>();
+        var before = new EditedFields();
+        var after = new EditedFields();
         if (command.Text?.Value?.Trim() is { } text && text != claim.Text)
         {
-            Change("text", claim.Text, text, before, after);
+            before = before with { Text = new(claim.Text) };
+            after = after with { Text = new(text) };
             claim.Text = text;
         }
         if (command.Claimant is { } claimantChange)
@@ -60,33 +61,28 @@ public sealed class EditClaimHandler(ClaimDeskDbContext db, TimeProvider clock, 
             var claimant = string.IsNullOrWhiteSpace(claimantChange.Value) ? null : claimantChange.Value.Trim();
             if (claimant != claim.Claimant)
             {
-                Change("claimant", claim.Claimant, claimant, before, after);
+                before = before with { Claimant = new(claim.Claimant) };
+                after = after with { Claimant = new(claimant) };
                 claim.Claimant = claimant;
             }
         }
         if (command.Kind?.Value is { } kind && kind != claim.Kind)
         {
-            Change("kind", claim.Kind, kind, before, after);
+            before = before with { Kind = new(claim.Kind) };
+            after = after with { Kind = new(kind) };
             claim.Kind = kind;
         }
-        if (after.Count == 0) return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
+        if (after.IsEmpty) return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
         claim.Touch(now);
-        var textChanged = after.ContainsKey("text");
+        var textChanged = after.Text is not null;
         var dropped = textChanged ? await DropEngineSuggestionsAsync(claim, ct) : 0;
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Edited, now, before, after,
-            detail: textChanged ? new { corroborationRequested = true, suggestedEvidenceDropped = dropped } : null);
+        ClaimAudit.Record(db, claim, actor, now, new ClaimEdited(before, after, textChanged ? new EditDetail(true, dropped) : null));
         // Saved before answering: the evidence summary is counted from the database, without the suggestions just dropped.
         await db.SaveChangesAsync(ct);
         if (textChanged) afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
-    }
-
-    private static void Change(string field, object? from, object? to, Dictionary<string, object?> before, Dictionary<string, object?> after)
-    {
-        before[field] = from;
-        after[field] = to;
     }
 
     /// <summary>

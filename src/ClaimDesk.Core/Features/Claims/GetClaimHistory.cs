@@ -1,13 +1,25 @@
 using System.Text.Json.Nodes;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Core.Features.Claims;
 
-/// <summary>One audit entry; before, after and detail are the objects the change recorded (their fields depend on <c>type</c>).</summary>
-public sealed record ClaimEventView(long Id, DateTime At, string Actor, string Type, JsonObject? Before, JsonObject? After, JsonObject? Detail);
+/// <summary>
+/// One audit entry: its place in the claim's log (<c>sequence</c>, from 1), who and when, and the change — before, after and
+/// detail are the parts of the typed change the entry stores (their fields depend on <c>type</c>; the document's
+/// ClaimEventView describes each kind).
+/// </summary>
+public sealed record ClaimEventView(long Id, long Sequence, DateTime At, string Actor, string Type, JsonObject? Before, JsonObject? After, JsonObject? Detail)
+{
+    public static ClaimEventView Of(ClaimEvent e)
+    {
+        var parts = e.ReadChange().Parts;
+        return new(e.Id, e.Sequence, e.At, e.Actor, e.Type, ClaimChanges.Object(parts.Before), ClaimChanges.Object(parts.After), ClaimChanges.Object(parts.Detail));
+    }
+}
 
 /// <summary>The audit log of a claim, oldest first.</summary>
 public sealed record GetClaimHistory(long ClaimId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ClaimEventView>>, IPagedQuery;
@@ -19,16 +31,13 @@ public sealed class GetClaimHistoryHandler(ClaimDeskDbContext db) : IQueryHandle
     public async ValueTask<PagedResult<ClaimEventView>> Handle(GetClaimHistory query, CancellationToken ct)
     {
         if (!await db.Claims.AnyAsync(c => c.Id == query.ClaimId, ct)) throw new NotFoundException("Claim", query.ClaimId);
-        var page = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == query.ClaimId).OrderBy(e => e.Id)
-            .Select(e => new { e.Id, e.At, e.Actor, e.Type, e.Before, e.After, e.Detail })
+        var page = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == query.ClaimId).OrderBy(e => e.Sequence).ThenBy(e => e.Id)
             .ToPageAsync(query, ct);
-        return new PagedResult<ClaimEventView>(
-            page.Items.Select(e => new ClaimEventView(e.Id, e.At, e.Actor, e.Type, AuditJson.Object(e.Before), AuditJson.Object(e.After), AuditJson.Object(e.Detail))).ToList(),
-            page.Page, page.PageSize, page.Total);
+        return new PagedResult<ClaimEventView>(page.Items.Select(ClaimEventView.Of).ToList(), page.Page, page.PageSize, page.Total);
     }
 }
 
-/// <summary>The JSON an audit entry stored, read back as the object it was (never as JSON inside a string).</summary>
+/// <summary>The JSON an outlet's audit entry stored, read back as the object it was (never as JSON inside a string).</summary>
 public static class AuditJson
 {
     public static JsonObject? Object(string? stored)

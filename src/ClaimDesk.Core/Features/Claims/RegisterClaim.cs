@@ -7,6 +7,7 @@ using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Features.Articles;
 using ClaimDesk.Core.Infrastructure.Claims;
+using ClaimDesk.Core.Infrastructure.Events;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -76,22 +77,25 @@ public sealed class RegisterClaimHandler(
             CreatedBy = actor.Name,
             Version = 1,
         };
-        // Serialised here, in parallel across requests, rather than on the writer's single thread.
-        var auditAfter = ClaimAudit.Serialize(new { claim.Text, claim.Kind, claim.Claimant, quote = command.Quote, status = claim.Status })!;
+        var registered = new ClaimRegistered(new RegisteredClaim(claim.Text, claim.Kind, claim.Claimant,
+            command.Quote is { } q ? new QuotedSpan(q.Start, q.End) : null, claim.Status));
         var outlet = new OutletRef(article.OutletId, article.OutletName);
-        if (enclosing) return View(await WriteInEnclosingTransactionAsync(claim, auditAfter, ct), outlet);
+        if (enclosing) return View(await WriteInEnclosingTransactionAsync(claim, registered, ct), outlet);
         var answer = idempotent.AwaitsAnswer<ClaimView>() ? new DueAnswer(idempotent, saved => View(saved, outlet)) : null;
-        return View(await writer.WriteAsync(claim, actor.Name, auditAfter, answer), outlet);
+        // The event is made (its payload serialised) here, in parallel across requests, rather than on the writer's single
+        // thread; a new claim's first event is its first.
+        var entry = ClaimEventLog.EventFor(0, actor.Name, claim.CreatedAt, registered, sequence: 1);
+        return View(await writer.WriteAsync(claim, entry, answer), outlet);
     }
 
     /// <summary>A claim just registered: no evidence yet.</summary>
     private static ClaimView View(Claim saved, OutletRef outlet) =>
         ClaimQueries.ToView(saved, outlet, new EvidenceSummary(0, 0, 0, 0, 0, 0, 0));
 
-    private async Task<Claim> WriteInEnclosingTransactionAsync(Claim claim, string auditAfter, CancellationToken ct)
+    private async Task<Claim> WriteInEnclosingTransactionAsync(Claim claim, ClaimRegistered registered, CancellationToken ct)
     {
         db.Value.Claims.Add(claim);
-        ClaimAudit.Record(db.Value, claim, actor, ClaimEventTypes.Registered, claim.CreatedAt, after: auditAfter);
+        ClaimAudit.Record(db.Value, claim, actor, claim.CreatedAt, registered);
         await db.Value.SaveChangesAsync(ct);
         afterCommit.Add(() => corroboration.Add([claim.Id]));
         return claim;

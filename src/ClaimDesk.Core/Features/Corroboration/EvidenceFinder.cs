@@ -17,7 +17,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
     /// <summary>What a run staged: the new evidence (with what the audit event names) and the run itself.</summary>
     public sealed class Staged
     {
-        internal List<(Domain.Evidence Evidence, string Title, long OutletId, string OutletName, bool Independent)> Added { get; } = [];
+        internal List<(Domain.Evidence Evidence, string Title, string? Url, long OutletId, string OutletName, bool Independent)> Added { get; } = [];
         public required GatheringRun Run { get; init; }
         public int AddedCount => Added.Count;
     }
@@ -39,7 +39,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
         var articles = newIds.Count == 0
             ? []
             : await db.Articles.AsNoTracking().Where(a => newIds.Contains(a.Id))
-                .Select(a => new { a.Id, a.Title, a.Text, a.OutletId, OutletName = a.Outlet.Name, a.Outlet.OwnerGroup })
+                .Select(a => new { a.Id, a.Title, a.Url, a.Text, a.OutletId, OutletName = a.Outlet.Name, a.Outlet.OwnerGroup })
                 .ToDictionaryAsync(a => a.Id, ct);
 
         HashSet<int>? claimArticleShingles = null;
@@ -68,7 +68,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             db.Evidence.Add(evidence);
             existing[article.Id] = evidence;
             var independent = Independence.DependenceOf(OutletIdentity.Of(claim.Article.Outlet), new OutletIdentity(article.OutletId, article.OwnerGroup), isCopy) is null;
-            staged.Added.Add((evidence, article.Title, article.OutletId, article.OutletName, independent));
+            staged.Added.Add((evidence, article.Title, article.Url, article.OutletId, article.OutletName, independent));
         }
 
         run.EvidenceAdded = staged.Added.Count;
@@ -79,8 +79,7 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             {
                 // The desk learns that a verdict may need another look.
                 claim.HasNewEvidence = true;
-                ClaimAudit.Record(db, claim, actor, ClaimEventTypes.NewEvidenceAfterVerdict, now,
-                    detail: new { added = staged.Added.Count, verdict = claim.Status });
+                ClaimAudit.Record(db, claim, actor, now, new NewEvidenceAfterVerdict(new NewEvidenceCount(staged.Added.Count, claim.Status)));
             }
             claim.Touch(now);
         }
@@ -102,9 +101,9 @@ public sealed class EvidenceFinder(ClaimDeskDbContext db, TimeProvider clock, IC
             {
                 var payload = new EvidenceAddedPayload(staged.Run.Kind, staged.Run.Id, staged.Added
                     .Select(a => new EvidenceAddedItem(a.Evidence.Id, a.Evidence.ArticleId!.Value, a.Title, a.OutletId, a.OutletName,
-                        a.Evidence.Stance, Math.Round(a.Evidence.Score, 4), a.Independent))
+                        a.Evidence.Stance, Math.Round(a.Evidence.Score, 4), a.Independent, a.Url))
                     .ToList());
-                ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, staged.Run.FinishedAt, after: payload);
+                ClaimAudit.Record(db, claim, actor, staged.Run.FinishedAt, new EvidenceAdded(payload));
             }
             then?.Invoke();
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);

@@ -81,13 +81,10 @@ public sealed class GatherCorroborationHandler(
             ClaimTransitionGuard.EnsureAllowed(claim.Status, ClaimStatus.NeedsReview, SystemActor.Instance);
             claim.Status = ClaimStatus.NeedsReview;
             claim.Touch(now);
-            ClaimAudit.Record(db, claim, SystemActor.Instance, ClaimEventTypes.Transition, now,
-                new { status = ClaimStatus.Gathering }, new { status = claim.Status },
-                new
-                {
-                    evidenceAdded = staged.AddedCount, articlesConsidered = run.ArticlesConsidered, articlesRelated = run.ArticlesRelated,
-                    capReached = run.CapReached, elapsedMs = run.ElapsedMs,
-                });
+            ClaimAudit.Record(db, claim, SystemActor.Instance, now, new StatusChanged(
+                new StatusBefore(ClaimStatus.Gathering), new StatusAfter(claim.Status),
+                new MoveDetail(EvidenceAdded: staged.AddedCount, ArticlesConsidered: run.ArticlesConsidered, ArticlesRelated: run.ArticlesRelated,
+                    CapReached: run.CapReached, ElapsedMs: run.ElapsedMs)));
         });
         Observability.ClaimDeskMetrics.RecordCorroboration(Stopwatch.GetElapsedTime(started), staged.AddedCount);
         return staged.AddedCount;

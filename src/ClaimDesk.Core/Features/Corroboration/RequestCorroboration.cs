@@ -23,7 +23,7 @@ public sealed class RequestCorroborationHandler(ClaimDeskDbContext db, TimeProvi
             ?? throw new NotFoundException("Claim", command.ClaimId);
         if (claim.Status == ClaimStatus.Duplicate)
             throw new ConflictException("Claim is a duplicate", $"Claim {claim.Id} duplicates claim {claim.DuplicateOfId}; corroborate that one.");
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.CorroborationRequested, clock.GetUtcNow().UtcDateTime, detail: new { status = claim.Status });
+        ClaimAudit.Record(db, claim, actor, clock.GetUtcNow().UtcDateTime, new CorroborationRequested(new StatusAtRequest(claim.Status)));
         afterCommit.Add(() => jobs.GatherCorroboration(claim.Id));
         return claim.Id;
     }

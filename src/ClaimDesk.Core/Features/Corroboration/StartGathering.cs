@@ -25,7 +25,7 @@ public sealed class StartGatheringHandler(ClaimDeskDbContext db, TimeProvider cl
         ClaimTransitionGuard.EnsureAllowed(claim.Status, ClaimStatus.Gathering, SystemActor.Instance);
         claim.Status = ClaimStatus.Gathering;
         claim.Touch(now);
-        ClaimAudit.Record(db, claim, SystemActor.Instance, ClaimEventTypes.Transition, now, new { status = before }, new { status = claim.Status });
+        ClaimAudit.Record(db, claim, SystemActor.Instance, now, new StatusChanged(new StatusBefore(before), new StatusAfter(claim.Status)));
         return true;
     }
 }

@@ -1,9 +1,9 @@
 using ClaimDesk.Analysis.Corroboration;
+using ClaimDesk.Core.Behaviors;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
 using ClaimDesk.Core.Features.Claims;
-using ClaimDesk.Core.Behaviors;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace ClaimDesk.Core.Features.Evidence;
 /// reviewer alone cannot verify a claim on a source of their own choosing.
 /// </summary>
 public sealed record AddExternalEvidence(long ClaimId, string Url, Stance Stance, string? Note, int? ExpectedVersion)
-    : ICommand<EvidenceDecided>, ISavesItself;
+    : ICommand<EvidenceDecided>, IAtomicCommand, ISavesItself;
 
 public sealed class AddExternalEvidenceValidator : AbstractValidator<AddExternalEvidence>
 {
@@ -49,9 +49,11 @@ public sealed class AddExternalEvidenceHandler(ClaimDeskDbContext db, TimeProvid
         db.Evidence.Add(evidence);
         claim.Touch(now);
         var view = await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.EvidenceAdded, now,
-            after: new { url, stance = evidence.Stance, independent = view.Independent, reviewState = evidence.ReviewState, citedBy = actor.Name });
-        await db.SaveChangesAsync(ct); // the answer shows the evidence's id
+        // Saved first (in the command's transaction) so the audit event, and the webhook it raises, can name the evidence's id.
+        await db.SaveChangesAsync(ct);
+        ClaimAudit.Record(db, claim, actor, now,
+            new SourceCited(new CitedSource(url, evidence.Stance, view.Independent, evidence.ReviewState, actor.Name, evidence.Id)));
+        await db.SaveChangesAsync(ct);
         return new EvidenceDecided(view with { Id = evidence.Id }, ETag.For(claim.Id, claim.Version));
     }
 }

@@ -47,14 +47,16 @@ public sealed class DecideEvidenceHandler(ClaimDeskDbContext db, TimeProvider cl
                 new Dictionary<string, object?> { ["citedBy"] = citer }, "own-citation");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var before = new { reviewState = evidence.ReviewState, note = evidence.ReviewNote };
+        var before = new EvidenceReview(evidence.ReviewState, evidence.ReviewNote);
         evidence.ReviewState = command.Decision == EvidenceDecision.Accept ? EvidenceReviewState.Accepted : EvidenceReviewState.Rejected;
         evidence.ReviewNote = command.Note?.Trim();
         evidence.ReviewedBy = actor.Name;
         claim.Touch(now);
-        ClaimAudit.Record(db, claim, actor,
-            command.Decision == EvidenceDecision.Accept ? ClaimEventTypes.EvidenceAccepted : ClaimEventTypes.EvidenceRejected, now,
-            before, new { reviewState = evidence.ReviewState, note = evidence.ReviewNote }, new { evidenceId = evidence.Id, stance = evidence.Stance });
+        var after = new EvidenceReview(evidence.ReviewState, evidence.ReviewNote);
+        var named = new EvidenceNamed(evidence.Id, evidence.Stance);
+        ClaimAudit.Record(db, claim, actor, now, command.Decision == EvidenceDecision.Accept
+            ? new EvidenceAccepted(before, after, named)
+            : new EvidenceRejected(before, after, named));
         return new EvidenceDecided(await GetClaimEvidenceHandler.ViewOfAsync(db, claim, evidence, ct), ETag.For(claim.Id, claim.Version));
     }
 }

@@ -40,7 +40,7 @@ public sealed class AssignClaimHandler(ClaimDeskDbContext db, TimeProvider clock
         var before = claim.Assignee;
         claim.Assignee = assignee;
         claim.Touch(now);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Assignment, now, new { assignee = before }, new { assignee });
+        ClaimAudit.Record(db, claim, actor, now, new ClaimAssigned(new AssigneeState(before), new AssigneeState(assignee)));
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
 }

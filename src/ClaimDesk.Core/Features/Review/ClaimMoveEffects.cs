@@ -9,7 +9,7 @@ namespace ClaimDesk.Core.Features.Review;
 internal static class ClaimMoveEffects
 {
     public static async Task ApplyAsync(ClaimDeskDbContext db, Claim claim, ICurrentActor actor, ClaimMove move,
-        string? rationale, string? sourceUrl, long? duplicateOf, DateTime now, object detail, CancellationToken ct)
+        string? rationale, string? sourceUrl, long? duplicateOf, DateTime now, MoveDetail detail, CancellationToken ct)
     {
         var from = claim.Status;
         var before = BeforeOf(claim);
@@ -32,19 +32,16 @@ internal static class ClaimMoveEffects
         // Whatever moves the claim on settles a verdict that was waiting for approval; the log keeps it (before).
         claim.ClearProposal();
         claim.Touch(now);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Transition, now, before,
-            after: new { status = claim.Status, rationale = claim.Rationale, sourceUrl, duplicateOf = claim.DuplicateOfId },
-            detail);
+        ClaimAudit.Record(db, claim, actor, now,
+            new StatusChanged(before, new StatusAfter(claim.Status, claim.Rationale, sourceUrl, claim.DuplicateOfId), detail));
         // A verdict taking effect is a publication; reopening takes the publication back (the reopen's note says why).
         if (move.To.IsVerdict()) await ReviewPublication.PublishAsync(db, claim, actor, now, ct);
         else if (from.IsVerdict()) await ReviewPublication.WithdrawAsync(db, claim, actor, rationale?.Trim(), now, ct);
     }
 
-    public static object? ProposalOf(Claim claim) => claim.ProposedVerdict is { } verdict
-        ? new { verdict, rationale = claim.ProposedRationale, sourceUrl = claim.ProposedSourceUrl, proposedBy = claim.ProposedBy, proposedAt = claim.ProposedAt }
+    public static ProposalState? ProposalOf(Claim claim) => claim.ProposedVerdict is { } verdict
+        ? new ProposalState(verdict, claim.ProposedRationale!, claim.ProposedSourceUrl, claim.ProposedBy!, claim.ProposedAt!.Value)
         : null;
 
-    private static object BeforeOf(Claim claim) => ProposalOf(claim) is { } proposal
-        ? new { status = claim.Status, rationale = claim.Rationale, duplicateOf = claim.DuplicateOfId, proposedVerdict = proposal }
-        : new { status = claim.Status, rationale = claim.Rationale, duplicateOf = claim.DuplicateOfId };
+    private static StatusBefore BeforeOf(Claim claim) => new(claim.Status, claim.Rationale, claim.DuplicateOfId, ProposalOf(claim));
 }

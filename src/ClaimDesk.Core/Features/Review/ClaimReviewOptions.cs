@@ -16,6 +16,17 @@ public sealed class DeskOptions
     public string? Url { get; set; }
     /// <summary>Where a claim's public review page lives; {id} is replaced by the claim id.</summary>
     public string? ClaimUrlTemplate { get; set; }
+    /// <summary>
+    /// The desk's public API address, e.g. https://claimdesk.example.org: webhook payloads link to claims and evidence under
+    /// it (never the address a request happened to use). Without it those links are null.
+    /// </summary>
+    public string? ApiUrl { get; set; }
+
+    /// <summary>An absolute link to a path of the API (e.g. /api/v1/claims/12), or null when <see cref="ApiUrl"/> is not set.</summary>
+    public string? ApiLink(string path) => UrlRules.IsHttpUrl(ApiUrl) ? ApiUrl!.TrimEnd('/') + path : null;
+
+    /// <summary>The public ClaimReview page of a claim, or null when the desk has not said where those live.</summary>
+    public string? ClaimReviewUrl(long claimId) => ClaimUrlTemplate?.Contains("{id}", StringComparison.Ordinal) == true ? ClaimUrl(claimId) : null;
     /// <summary>The desk's rating scale per verdict (verified, disputed, editorializing, unverifiable); a verdict left out keeps its default.</summary>
     public Dictionary<string, RatingOptions> Ratings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

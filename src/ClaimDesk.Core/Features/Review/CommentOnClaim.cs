@@ -31,7 +31,7 @@ public sealed class CommentOnClaimHandler(ClaimDeskDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = new Comment { ClaimId = claim.Id, Author = actor.Name, Text = command.Text.Trim(), CreatedAt = now };
         db.Comments.Add(comment);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.Comment, now, after: new { text = comment.Text });
+        ClaimAudit.Record(db, claim, actor, now, new CommentAdded(new CommentText(comment.Text)));
         await db.SaveChangesAsync(ct); // the answer shows the comment's id
         return new CommentView(comment.Id, comment.ClaimId, comment.Author, comment.Text, comment.CreatedAt);
     }

@@ -50,14 +50,14 @@ public sealed class DecideVerdictProposalHandler(ClaimDeskDbContext db, TimeProv
                     new Dictionary<string, object?> { ["proposedBy"] = proposer }, "own-proposal");
             await MoveRequirements.EnsureMetAsync(db, move, claim, duplicateOf: null, claim.ProposedSourceUrl, ct);
             await ClaimMoveEffects.ApplyAsync(db, claim, actor, move, claim.ProposedRationale, claim.ProposedSourceUrl, duplicateOf: null, now,
-                detail: new { move = move.Name, proposedBy = proposer, approvedBy = actor.Name, note }, ct);
+                new MoveDetail(move.Name, note, ProposedBy: proposer, ApprovedBy: actor.Name), ct);
         }
         else
         {
             var before = ClaimMoveEffects.ProposalOf(claim);
             claim.ClearProposal();
             claim.Touch(now);
-            ClaimAudit.Record(db, claim, actor, ClaimEventTypes.VerdictSentBack, now, before, after: null, detail: new { note });
+            ClaimAudit.Record(db, claim, actor, now, new VerdictSentBack(before, new SentBackNote(note)));
         }
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }

@@ -43,10 +43,8 @@ internal static class ReviewPublication
         foreach (var review in live)
         {
             review.Withdraw(actor.Name, reason, now);
-            ClaimAudit.Record(db, claim, actor, ClaimEventTypes.ReviewWithdrawn, now,
-                before: new { reviewId = review.Id, state = ReviewState.Published },
-                after: new { reviewId = review.Id, state = review.State },
-                detail: new { reviewId = review.Id, verdict = review.Verdict, reason });
+            ClaimAudit.Record(db, claim, actor, now, new VerdictWithdrawn(
+                new ReviewStateOf(review.Id, ReviewState.Published), new ReviewStateOf(review.Id, review.State), new Withdrawal(review.Id, review.Verdict, reason)));
         }
     }
 

@@ -58,7 +58,7 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
         {
             await MoveRequirements.EnsureMetAsync(db, move, claim, command.DuplicateOf, sourceUrl, ct);
             await ClaimMoveEffects.ApplyAsync(db, claim, actor, move, command.Rationale, sourceUrl, command.DuplicateOf, now,
-                detail: new { move = move.Name, note = command.To.IsVerdict() ? null : command.Rationale }, ct);
+                new MoveDetail(move.Name, command.To.IsVerdict() ? null : command.Rationale), ct);
         }
         return ClaimQueries.ToView(claim, await ClaimQueries.SummarizeEvidenceAsync(db, claim, ct));
     }
@@ -73,9 +73,7 @@ public sealed partial class TransitionClaimHandler(ClaimDeskDbContext db, TimePr
         claim.ProposedBy = actor.Name;
         claim.ProposedAt = now;
         claim.Touch(now);
-        ClaimAudit.Record(db, claim, actor, ClaimEventTypes.VerdictProposed, now, before,
-            after: ClaimMoveEffects.ProposalOf(claim),
-            detail: new { move = move.Name, approvers = move.Approvers });
+        ClaimAudit.Record(db, claim, actor, now, new VerdictProposed(before, ClaimMoveEffects.ProposalOf(claim)!, new ProposalDetail(move.Name, move.Approvers.ToList())));
     }
 
     private static string? FirstUrl(string? text) => text is null ? null : UrlPattern().Match(text) is { Success: true } m ? m.Value : null;

@@ -1,3 +1,4 @@
+using ClaimDesk.Core.Behaviors;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -6,7 +7,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Review;
 using ClaimDesk.Core.Infrastructure.Outbound;
+using ClaimDesk.Core.Infrastructure.Webhooks;
 using ClaimDesk.Core.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -34,15 +37,13 @@ public sealed class WebhookOptions
 /// Job: sends one delivery, signed per Standard Webhooks. 2xx delivers; 410 Gone disables the subscription; anything
 /// else is retried after the next delay until the schedule is spent. Every attempt is logged on the delivery.
 /// </summary>
-public sealed record DeliverWebhook(long DeliveryId) : ICommand<DeliveryOutcome?>;
+public sealed record DeliverWebhook(long DeliveryId) : ICommand<DeliveryOutcome?>, ISavesItself;
 
 public sealed class DeliverWebhookHandler(
-    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options, TimeProvider clock,
-    ILogger<DeliverWebhookHandler> logger)
+    ClaimDeskDbContext db, SafeHttpClient http, WebhookSecrets secrets, IJobScheduler jobs, IOptions<WebhookOptions> options,
+    IOptions<DeskOptions> desk, TimeProvider clock, ILogger<DeliverWebhookHandler> logger)
     : ICommandHandler<DeliverWebhook, DeliveryOutcome?>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async ValueTask<DeliveryOutcome?> Handle(DeliverWebhook command, CancellationToken ct)
     {
         var delivery = await db.WebhookDeliveries.Include(d => d.Subscription).Include(d => d.ClaimEvent)
@@ -55,7 +56,7 @@ public sealed class DeliverWebhookHandler(
             return delivery.Outcome;
         }
 
-        var body = Body(delivery);
+        var body = WebhookBodies.Body(delivery, desk.Value);
         var timestamp = now.ToUnixTimeSeconds();
         var signature = secrets.Sign(delivery.Subscription.ProtectedSecret, delivery.MessageId, timestamp, body);
         var started = Stopwatch.GetTimestamp();
@@ -105,19 +106,11 @@ public sealed class DeliverWebhookHandler(
             var delay = TimeSpan.FromSeconds(options.Value.Delays[delivery.Attempts - 1]);
             delivery.NextAttemptAt = (now + delay).UtcDateTime;
             var id = delivery.Id;
+            // The next attempt's time is saved before its job is scheduled, so the recovery sweep and the job agree on it.
             await db.SaveChangesAsync(ct);
             jobs.DeliverWebhook(id, delay);
         }
         return delivery.Outcome;
-    }
-
-    /// <summary>The payload: built from the stored audit event only, so a retry sends the very same bytes.</summary>
-    public static string Body(WebhookDelivery delivery)
-    {
-        var e = delivery.ClaimEvent;
-        var data = new ClaimChangeData(e.ClaimId, e.Id, e.Actor, e.Type, Claims.AuditJson.Object(e.Before), Claims.AuditJson.Object(e.After),
-            $"/api/v1/claims/{e.ClaimId}");
-        return JsonSerializer.Serialize(new WebhookPayload(delivery.EventType, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), data), Json);
     }
 
     private static void Finish(WebhookDelivery delivery, DeliveryOutcome outcome, DateTimeOffset now, string? note)

@@ -293,6 +293,12 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -301,6 +307,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimId", "Id");
+
+                    b.HasIndex("ClaimId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ClaimEvents");
                 });
@@ -968,7 +977,7 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<long>("ClaimEventId")
+                    b.Property<long?>("ClaimEventId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
@@ -989,6 +998,9 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("RedeliveryOf")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("SubscriptionId")
                         .HasColumnType("bigint");
@@ -1211,8 +1223,7 @@ namespace ClaimDesk.Core.Data.Migrations.SqlServer
                     b.HasOne("ClaimDesk.Core.Domain.ClaimEvent", "ClaimEvent")
                         .WithMany()
                         .HasForeignKey("ClaimEventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ClaimDesk.Core.Domain.WebhookSubscription", "Subscription")
                         .WithMany()

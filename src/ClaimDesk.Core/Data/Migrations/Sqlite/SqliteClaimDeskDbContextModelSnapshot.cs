@@ -278,6 +278,12 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -286,6 +292,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimId", "Id");
+
+                    b.HasIndex("ClaimId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ClaimEvents");
                 });
@@ -924,7 +933,7 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ClaimEventId")
+                    b.Property<long?>("ClaimEventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -945,6 +954,9 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedeliveryOf")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SubscriptionId")
                         .HasColumnType("INTEGER");
@@ -1163,8 +1175,7 @@ namespace ClaimDesk.Core.Data.Migrations.Sqlite
                     b.HasOne("ClaimDesk.Core.Domain.ClaimEvent", "ClaimEvent")
                         .WithMany()
                         .HasForeignKey("ClaimEventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ClaimDesk.Core.Domain.WebhookSubscription", "Subscription")
                         .WithMany()

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ClaimDesk.Core.Features.Claims;
+namespace ClaimDesk.Core.Infrastructure.Claims;
 
 /// <summary>
 /// Newly registered claims whose corroboration is due, handed to Hangfire as one job per <see cref="Window"/> instead of

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ClaimDesk.Core.Features.Webhooks;
+namespace ClaimDesk.Core.Infrastructure.Webhooks;
 
 /// <summary>
 /// Standard Webhooks secrets: "whsec_" + base64 of 32 random bytes, shown once. At rest they are encrypted with

@@ -2,21 +2,23 @@ using System.Threading.Channels;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Features.Claims;
+using ClaimDesk.Core.Infrastructure.Events;
 using ClaimDesk.Core.Jobs;
-using ClaimDesk.Core.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ClaimDesk.Core.Features.Claims;
+namespace ClaimDesk.Core.Infrastructure.Claims;
 
 /// <summary>
 /// Group commit for claim registrations. Registering is the desk's busiest write, and SQLite has one writer: sixteen
 /// requests each opening a transaction queue on the file lock and pay for a transaction apiece. Instead, requests hand
 /// their new claim to this writer and wait; it writes every registration waiting at that moment — claims, their
-/// `registered` audit events and the webhook deliveries those raise — in one transaction, with prepared INSERTs
+/// `registered` audit events and the webhook deliveries those raise, both made by <see cref="ClaimEventLog"/> as the unit
+/// of work's SaveChanges makes them — in one transaction, with prepared INSERTs
 /// generated from the EF model (<see cref="RowInserter{TEntity}"/>), then answers each request with its saved claim and
 /// hands the claims to <see cref="CorroborationRequests"/>. A request sent with an Idempotency-Key has its answer rendered
 /// and stored in the same transaction (<see cref="DueAnswer"/>), so a retry after the commit replays it. A lone request is
@@ -36,12 +38,12 @@ public sealed class ClaimRegistrationWriter(
     private WriterSession? _session;
 
     /// <summary>
-    /// Writes the claim with its audit event (and, when <paramref name="answer"/> is due, the request's idempotent answer);
+    /// Writes the claim with its audit event (made by <see cref="ClaimEventLog.EventFor"/>, numbered 1) (and, when <paramref name="answer"/> is due, the request's idempotent answer);
     /// completes once they are committed. The claim comes back with its id.
     /// </summary>
-    public Task<Claim> WriteAsync(Claim claim, string actor, string auditAfter, DueAnswer? answer = null)
+    public Task<Claim> WriteAsync(Claim claim, ClaimEvent registered, DueAnswer? answer = null)
     {
-        var pending = new PendingRegistration(claim, actor, auditAfter, answer);
+        var pending = new PendingRegistration(claim, registered, answer);
         if (!_queue.Writer.TryWrite(pending))
             throw new InvalidOperationException("The desk is shutting down; the claim was not registered.");
         return pending.Saved.Task;
@@ -165,14 +167,11 @@ public sealed class ClaimRegistrationWriter(
                 {
                     var pending = batch[i];
                     claimIds[i] = await _claims.InsertAsync(insertClaim, pending.Claim, CancellationToken.None);
-                    var registered = new ClaimEvent
-                    {
-                        ClaimId = claimIds[i], At = pending.Claim.CreatedAt, Actor = pending.Actor, Type = ClaimEventTypes.Registered,
-                        After = pending.AuditAfter,
-                    };
+                    var registered = pending.Registered;
+                    registered.ClaimId = claimIds[i];
                     registered.Id = await _events.InsertAsync(insertEvent, registered, CancellationToken.None);
-                    // The outbox, as SaveChanges would write it: deliveries in the same transaction as the event they report.
-                    foreach (var delivery in WebhookOutbox.DeliveriesFor([registered], subscriptions, now))
+                    // The outbox, as SaveChanges writes it: deliveries in the same transaction as the event they report.
+                    foreach (var delivery in ClaimEventLog.DeliveriesFor(registered, subscriptions, now))
                         deliveryIds.Add(await _deliveries!.InsertAsync(insertDelivery!, delivery, CancellationToken.None));
                     if (pending.Answer is { } due)
                     {
@@ -221,13 +220,12 @@ public sealed class ClaimRegistrationWriter(
         }
     }
 
-    private sealed class PendingRegistration(Claim claim, string actor, string auditAfter, DueAnswer? answer)
+    private sealed class PendingRegistration(Claim claim, ClaimEvent registered, DueAnswer? answer)
     {
         public TaskCompletionSource<Claim> Saved { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Not tracked by any DbContext: its values are sent as they are, and it gets its key once committed.</summary>
         public Claim Claim => claim;
-        public string Actor => actor;
-        public string AuditAfter => auditAfter;
+        public ClaimEvent Registered => registered;
         public DueAnswer? Answer => answer;
     }
 }

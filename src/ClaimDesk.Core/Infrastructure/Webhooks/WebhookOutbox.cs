@@ -1,13 +1,15 @@
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
+using ClaimDesk.Core.Infrastructure.Events;
 using ClaimDesk.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClaimDesk.Core.Features.Webhooks;
+namespace ClaimDesk.Core.Infrastructure.Webhooks;
 
 /// <summary>
-/// The outbox: whenever a SaveChanges adds audit events, the deliveries they raise are added to the same SaveChanges,
+/// The outbox: whenever a SaveChanges adds audit events, the deliveries they raise (<see cref="ClaimEventLog.DeliveriesFor"/>,
+/// as the registration writer's batches write them) are added to the same SaveChanges,
 /// so a delivery exists exactly when the change it reports was saved. Sending waits until after the commit; deliveries
 /// whose job was lost (a crash in between) are found by the recovery sweep.
 /// </summary>
@@ -28,24 +30,12 @@ public sealed class WebhookOutbox(IAfterCommit afterCommit, IJobScheduler jobs, 
         if (events.Count == 0) return;
         var subscriptions = db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).ToList();
         if (subscriptions.Count == 0) return;
-        foreach (var delivery in DeliveriesFor(events, subscriptions, clock.GetUtcNow().UtcDateTime))
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var delivery in events.OrderBy(e => e.Sequence).SelectMany(e => ClaimEventLog.DeliveriesFor(e, subscriptions, now)))
         {
             db.WebhookDeliveries.Add(delivery);
             _added.Add(delivery);
         }
-    }
-
-    /// <summary>One pending delivery per audit event, webhook event type it raises, and subscription that wants it.</summary>
-    public static IEnumerable<WebhookDelivery> DeliveriesFor(IEnumerable<ClaimEvent> events, IReadOnlyList<WebhookSubscription> subscriptions, DateTime now)
-    {
-        foreach (var claimEvent in events)
-        foreach (var type in WebhookEvents.For(claimEvent))
-        foreach (var subscription in subscriptions.Where(s => s.EventList.Contains(type)))
-            yield return new WebhookDelivery
-            {
-                SubscriptionId = subscription.Id, ClaimEvent = claimEvent, ClaimEventId = claimEvent.Id, EventType = type,
-                Outcome = DeliveryOutcome.Pending, CreatedAt = now, NextAttemptAt = now,
-            };
     }
 
     private void ScheduleSaved()
