@@ -26,6 +26,24 @@ public sealed class ClaimRegistrationTests(ClaimDeskApiFactory desk)
     }
 
     [Fact]
+    public async Task A_claim_found_verbatim_in_its_article_is_audited_with_the_span_it_was_found_at()
+    {
+        const string sentence = "The ferry to Lindholm now sails twice an hour in winter.";
+        var body = $"Harbour news. {sentence} The council said so on Monday. {Guid.NewGuid():N}";
+        var article = await desk.Admin.RegisterOwnArticleAsync(body: body);
+
+        var claim = await desk.Admin.RegisterClaimAsync(article.Id(), sentence);
+
+        var quote = claim.GetProperty("quote");
+        Assert.Equal(body.IndexOf(sentence, StringComparison.Ordinal), quote.GetProperty("start").GetInt32());
+        var history = await desk.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{claim.Id()}/history");
+        var registered = Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "registered");
+        var audited = registered.GetProperty("after").GetProperty("quote");
+        Assert.Equal(quote.GetProperty("start").GetInt32(), audited.GetProperty("start").GetInt32());
+        Assert.Equal(quote.GetProperty("end").GetInt32(), audited.GetProperty("end").GetInt32());
+    }
+
+    [Fact]
     public async Task A_quote_span_outside_the_articles_text_is_refused_and_nothing_is_stored()
     {
         var article = await desk.Admin.RegisterOwnArticleAsync();

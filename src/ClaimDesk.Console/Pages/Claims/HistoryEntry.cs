@@ -30,8 +30,26 @@ public sealed record HistoryEntry(ClaimEventView Event, string What, string? Not
             ClaimEventTypes.EvidenceRejected => new(e, $"rejected evidence {Get(detail, "evidenceId")} ({Get(detail, "stance")})", Get(after, "note")),
             ClaimEventTypes.NewEvidenceAfterVerdict => new(e, $"flagged new evidence after the verdict ({Get(detail, "added")} added)", null),
             ClaimEventTypes.CorroborationRequested => new(e, "asked the desk to gather evidence again", null),
+            ClaimEventTypes.VerdictProposed => new(e,
+                $"proposed the verdict {Words(Get(after, "verdict"))}, for an editor to approve", Get(after, "rationale")),
+            ClaimEventTypes.VerdictSentBack => new(e,
+                $"sent back the proposed verdict {Words(Get(before, "verdict"))}" +
+                (Get(before, "proposedBy") is { } proposer ? $" of {proposer}" : ""), Get(detail, "note")),
+            ClaimEventTypes.ReviewWithdrawn => new(e,
+                $"withdrew the published ClaimReview ({Words(Get(detail, "verdict"))})", Get(detail, "reason")),
+            ClaimEventTypes.Edited => new(e, Edited(before, after), null),
             _ => new(e, e.Type, e.After?.ToJsonString()),
         };
+    }
+
+    /// <summary>A correction of the claim: each field that changed, from what to what.</summary>
+    private static string Edited(JsonElement? before, JsonElement? after)
+    {
+        var changes = new[] { "text", "claimant", "kind" }
+            .Where(field => after is { } a && a.TryGetProperty(field, out _))
+            .Select(field => $"{field} from “{Get(before, field) ?? "none"}” to “{Get(after, field) ?? "none"}”")
+            .ToList();
+        return changes.Count == 0 ? "edited the claim" : "corrected the " + string.Join(", the ", changes);
     }
 
     /// <summary>One gathering or matching run: how many articles it added, naming them when there are few.</summary>

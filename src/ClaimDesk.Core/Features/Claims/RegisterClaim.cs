@@ -78,7 +78,7 @@ public sealed class RegisterClaimHandler(
             Version = 1,
         };
         var registered = new ClaimRegistered(new RegisteredClaim(claim.Text, claim.Kind, claim.Claimant,
-            command.Quote is { } q ? new QuotedSpan(q.Start, q.End) : null, claim.Status));
+            span is { } quoted ? new QuotedSpan(quoted.Start, quoted.End) : null, claim.Status)); // the span found, asked for or not
         var outlet = new OutletRef(article.OutletId, article.OutletName);
         if (enclosing) return View(await WriteInEnclosingTransactionAsync(claim, registered, ct), outlet);
         var answer = idempotent.AwaitsAnswer<ClaimView>() ? new DueAnswer(idempotent, saved => View(saved, outlet)) : null;
