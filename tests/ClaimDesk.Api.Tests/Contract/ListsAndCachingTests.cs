@@ -49,7 +49,9 @@ public sealed class ListsAndCachingTests(ClaimDeskApiFactory desk)
             Assert.Equal(2, second.GetProperty("page").GetInt32());
             Assert.Equal(1, second.GetProperty("pageSize").GetInt32());
             Assert.True(second.GetProperty("items").GetArrayLength() <= 1, list);
-            Assert.Equal(page.GetProperty("total").GetInt32() >= 2 ? 1 : 0, second.GetProperty("items").GetArrayLength());
+            // Read the second page against its own total: jobs and other tests sharing the desk add rows (evidence, history,
+            // deliveries to this subscription) between the two requests.
+            Assert.Equal(second.GetProperty("total").GetInt32() >= 2 ? 1 : 0, second.GetProperty("items").GetArrayLength());
             await (await desk.Admin.GetAsync($"{list}?pageSize=201")).ShouldBe(HttpStatusCode.BadRequest);
         }
     }
