@@ -49,9 +49,10 @@ public sealed class ListsAndCachingTests(ClaimDeskApiFactory desk)
             Assert.Equal(2, second.GetProperty("page").GetInt32());
             Assert.Equal(1, second.GetProperty("pageSize").GetInt32());
             Assert.True(second.GetProperty("items").GetArrayLength() <= 1, list);
-            // Read the second page against its own total: jobs and other tests sharing the desk add rows (evidence, history,
-            // deliveries to this subscription) between the two requests.
-            Assert.Equal(second.GetProperty("total").GetInt32() >= 2 ? 1 : 0, second.GetProperty("items").GetArrayLength());
+            // Jobs and other tests sharing the desk add rows (evidence, history, deliveries) while these requests run, even
+            // between a page's count and its rows; so: a total of two or more always fills page 2, and page 2 never overflows.
+            if (second.GetProperty("total").GetInt32() >= 2)
+                Assert.True(second.GetProperty("items").GetArrayLength() == 1, $"{list}: {second}");
             await (await desk.Admin.GetAsync($"{list}?pageSize=201")).ShouldBe(HttpStatusCode.BadRequest);
         }
     }
