@@ -30,7 +30,33 @@ public sealed class HistoryWordingTests
             new Withdrawal(4, ClaimStatus.Disputed, "New figures arrived.")), "withdrew the published ClaimReview (disputed)", "New figures arrived." },
         { "edited", new ClaimEdited(new EditedFields(Claimant: new FieldChange<string>(null)), new EditedFields(Claimant: new FieldChange<string>("the minister"))),
             "corrected the claimant from “none” to “the minister”", null },
+        { "edited kind and text", new ClaimEdited(new EditedFields(new FieldChange<string>("Fares rose."), Kind: new FieldChange<ClaimKind?>(ClaimKind.Factual)),
+            new EditedFields(new FieldChange<string>("Fares rose by 4 %."), Kind: new FieldChange<ClaimKind?>(ClaimKind.Attributed))),
+            "corrected the text from “Fares rose.” to “Fares rose by 4 %.”, the kind from “factual” to “attributed”", null },
+        { "unassigned", new ClaimAssigned(new AssigneeState("rita"), new AssigneeState(null)), "unassigned it (was rita)", null },
+        { "handed over", new ClaimAssigned(new AssigneeState("rita"), new AssigneeState("omar")), "assigned it to omar (was rita)", null },
+        { "commented", new CommentAdded(new CommentText("Ask the port authority.")), "commented", "Ask the port authority." },
+        { "accepted", new EvidenceAccepted(new EvidenceReview(EvidenceReviewState.Suggested), new EvidenceReview(EvidenceReviewState.Accepted, "Same figures."),
+            new EvidenceNamed(11, Stance.Supports)), "accepted evidence 11 (supports)", "Same figures." },
+        { "rejected", new EvidenceRejected(new EvidenceReview(EvidenceReviewState.Suggested), new EvidenceReview(EvidenceReviewState.Rejected, "Another ferry."),
+            new EvidenceNamed(12, Stance.Contradicts)), "rejected evidence 12 (contradicts)", "Another ferry." },
+        { "flagged", new NewEvidenceAfterVerdict(new NewEvidenceCount(2, ClaimStatus.Verified)), "flagged new evidence after the verdict (2 added)", null },
+        { "gather again", new CorroborationRequested(new StatusAtRequest(ClaimStatus.NeedsReview)), "asked the desk to gather evidence again", null },
+        { "matched many", new EvidenceAdded(new EvidenceAddedPayload(GatheringKind.Matching, 8,
+            [.. Enumerable.Range(1, 4).Select(n => new EvidenceAddedItem(20 + n, n, $"Report {n}", 2, "Coast Ledger", Stance.Mentions, 0.5, true))])),
+            "matched a new article: 4 articles, among them Report 1 (Coast Ledger, mentions); Report 2 (Coast Ledger, mentions); Report 3 (Coast Ledger, mentions)", null },
     };
+
+    [Fact]
+    public void An_old_entry_that_fits_no_kind_shows_its_type_and_what_it_stored()
+    {
+        var stored = new ClaimEvent { ClaimId = 1, At = At, Actor = "rita", Type = "merged", After = "{\"into\":4}" };
+
+        var entry = HistoryEntry.Of(ClaimEventView.Of(stored));
+
+        Assert.Equal("merged", entry.What);
+        Assert.Equal("{\"into\":4}", entry.Note);
+    }
 
     [Theory]
     [MemberData(nameof(Changes))]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
@@ -14,10 +15,20 @@ namespace ClaimDesk.Core.Features.Claims;
 /// </summary>
 public sealed record ClaimEventView(long Id, long Sequence, DateTime At, string Actor, string Type, JsonObject? Before, JsonObject? After, JsonObject? Detail)
 {
+    /// <summary>
+    /// The typed change behind the entry, for in-process readers (the console words it by its type); the API answers its
+    /// before/after/detail objects only.
+    /// </summary>
+    [JsonIgnore] public ClaimChange Change { get; init; } = null!;
+
     public static ClaimEventView Of(ClaimEvent e)
     {
-        var parts = e.ReadChange().Parts;
-        return new(e.Id, e.Sequence, e.At, e.Actor, e.Type, ClaimChanges.Object(parts.Before), ClaimChanges.Object(parts.After), ClaimChanges.Object(parts.Detail));
+        var change = e.ReadChange();
+        var parts = change.Parts;
+        return new(e.Id, e.Sequence, e.At, e.Actor, e.Type, ClaimChanges.Object(parts.Before), ClaimChanges.Object(parts.After), ClaimChanges.Object(parts.Detail))
+        {
+            Change = change,
+        };
     }
 }
 
