@@ -14,5 +14,8 @@ public sealed class Outlet
     public static string Normalize(string name) => name.Trim().ToUpperInvariant();
 
     /// <summary>What the outlet's audit log records before and after a change: everything that decides independence.</summary>
-    public object Snapshot() => new { name = Name, domain = Domain, ownerGroup = OwnerGroup };
+    public OutletState Snapshot() => new(Name, Domain, OwnerGroup);
 }
+
+/// <summary>An outlet as its audit log records it before and after a change (absent values written as null).</summary>
+public sealed record OutletState(string Name, string? Domain, string? OwnerGroup);

@@ -1,14 +1,20 @@
+using System.Text.Json;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
 using ClaimDesk.Core.Domain;
-using ClaimDesk.Core.Features.Claims;
 
 namespace ClaimDesk.Core.Features.Outlets;
 
 /// <summary>Appends to an outlet's audit log in the same unit of work (the same SaveChanges) as the change it records.</summary>
 public static class OutletAudit
 {
-    public static void Record(ClaimDeskDbContext db, Outlet outlet, ICurrentActor actor, string type, DateTime at, object? before, object? after) =>
+    // The outlet log keeps its first rules: camelCase names, nulls written (a cleared owner group reads as null, not absent).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Record(ClaimDeskDbContext db, Outlet outlet, ICurrentActor actor, string type, DateTime at, OutletState? before, OutletState after) =>
         db.OutletEvents.Add(new OutletEvent
         {
             // An outlet created in this unit of work has no id yet: the navigation lets EF fill it in on save.
@@ -17,7 +23,7 @@ public static class OutletAudit
             At = at,
             Actor = actor.Name,
             Type = type,
-            Before = ClaimAudit.Serialize(before),
-            After = ClaimAudit.Serialize(after),
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = JsonSerializer.Serialize(after, Json),
         });
 }
