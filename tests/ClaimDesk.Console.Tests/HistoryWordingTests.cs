@@ -48,6 +48,18 @@ public sealed class HistoryWordingTests
     };
 
     [Fact]
+    public void Every_kind_of_change_the_log_can_store_is_among_the_worded_cases()
+    {
+        // A kind added to ClaimChange without words here would fall through to the raw type and JSON on the page.
+        var stored = typeof(ClaimChange).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), inherit: false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToHashSet();
+        var worded = Changes.Select(row => row[1].GetType()).ToHashSet();
+
+        Assert.NotEmpty(stored);
+        Assert.Empty(stored.Except(worded).Select(t => t.Name));
+    }
+
+    [Fact]
     public void An_old_entry_that_fits_no_kind_shows_its_type_and_what_it_stored()
     {
         var stored = new ClaimEvent { ClaimId = 1, At = At, Actor = "rita", Type = "merged", After = "{\"into\":4}" };

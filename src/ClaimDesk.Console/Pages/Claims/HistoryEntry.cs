@@ -7,7 +7,10 @@ namespace ClaimDesk.WebConsole.Pages.Claims;
 /// <summary>An audit-log event in words: what happened, and the note or rationale that came with it.</summary>
 public sealed record HistoryEntry(ClaimEventView Event, string What, string? Note)
 {
-    /// <summary>Words the entry by the type of its change, so a new kind of change that is not worded here is seen in review.</summary>
+    /// <summary>
+    /// Words the entry by the type of its change. Every kind the log stores has words here (HistoryWordingTests checks the
+    /// list against ClaimChange's derived types); only an old entry that fits no kind shows its raw type.
+    /// </summary>
     public static HistoryEntry Of(ClaimEventView e) => e.Change switch
     {
         ClaimRegistered => new(e, "registered the claim", null),
