@@ -49,7 +49,7 @@ public sealed class ClaimEditTests(ClaimDeskApiFactory desk)
     public async Task New_words_are_corroborated_again()
     {
         var first = Stories.Unique();
-        var second = Stories.Unique();
+        var second = Stories.Unlike(first);
         var article = await desk.Admin.RegisterOwnArticleAsync(body: first.Article);
         // Another outlet reports what the claim will say once corrected.
         var other = await desk.Admin.RegisterOwnArticleAsync(outlet: "Other Outlet " + Guid.NewGuid().ToString("N")[..6], body: second.Article);

@@ -15,7 +15,7 @@ public static class Stories
         "discovered a shipwreck", "recalled contaminated cheese", "hosted a chess olympiad", "drained a flooded quarry", "licensed a wind farm"];
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"];
 
-    public sealed record Story(string Claim, string Article);
+    public sealed record Story(string Claim, string Article, string Person, string Place, string Act);
 
     public static Story Unique()
     {
@@ -24,6 +24,19 @@ public static class Stories
         var place = Places[random.Next(Places.Length)];
         var act = Acts[random.Next(Acts.Length)];
         var claim = $"{person} {act} in {place} on {random.Next(1, 28)} {Months[random.Next(Months.Length)]}.";
-        return new Story(claim, $"{claim} Local residents gathered to watch. Case {Guid.NewGuid():N}.");
+        return new Story(claim, $"{claim} Local residents gathered to watch. Case {Guid.NewGuid():N}.", person, place, act);
+    }
+
+    /// <summary>
+    /// A story sharing no person, place or act with <paramref name="other"/>: two stories that differ only in who and where
+    /// (two stone bridges rebuilt) are rightly judged related, so a test that needs two unrelated stories asks for this.
+    /// </summary>
+    public static Story Unlike(Story other)
+    {
+        while (true)
+        {
+            var story = Unique();
+            if (story.Person != other.Person && story.Place != other.Place && story.Act != other.Act) return story;
+        }
     }
 }
