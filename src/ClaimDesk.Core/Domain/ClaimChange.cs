@@ -68,9 +68,9 @@ public static class ClaimChanges
     public static ClaimChange Read(ClaimEvent e)
     {
         if (e.Payload is { } payload) return JsonSerializer.Deserialize<ClaimChange>(payload, Json)!;
-        var before = Parse(e.Before);
-        var after = Parse(e.After);
-        var detail = Parse(e.Detail);
+        var before = AuditJson.Object(e.Before);
+        var after = AuditJson.Object(e.After);
+        var detail = AuditJson.Object(e.Detail);
         // A reviewer's citation shared the engine's type; its after names the URL.
         var kind = e.Type == ClaimEventTypes.EvidenceAdded && after?["url"] is not null ? "sourceCited" : e.Type;
         try
@@ -86,20 +86,6 @@ public static class ClaimChanges
         {
         }
         return new UnreadChange(e.Type, before, after, detail);
-    }
-
-    private static JsonObject? Parse(string? stored)
-    {
-        if (stored is null) return null;
-        try
-        {
-            if (JsonNode.Parse(stored) is JsonObject parsed) return parsed;
-        }
-        catch (JsonException)
-        {
-            // Plain text: shown as an object all the same, so the field keeps one type.
-        }
-        return new JsonObject { ["value"] = stored };
     }
 }
 

@@ -47,21 +47,3 @@ public sealed class GetClaimHistoryHandler(ClaimDeskDbContext db) : IQueryHandle
         return new PagedResult<ClaimEventView>(page.Items.Select(ClaimEventView.Of).ToList(), page.Page, page.PageSize, page.Total);
     }
 }
-
-/// <summary>The JSON an outlet's audit entry stored, read back as the object it was (never as JSON inside a string).</summary>
-public static class AuditJson
-{
-    public static JsonObject? Object(string? stored)
-    {
-        if (stored is null) return null;
-        try
-        {
-            if (JsonNode.Parse(stored) is JsonObject parsed) return parsed;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not JSON: an entry written as plain text; shown as an object all the same, so the field keeps one type.
-        }
-        return new JsonObject { ["value"] = stored };
-    }
-}

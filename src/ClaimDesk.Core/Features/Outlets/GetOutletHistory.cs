@@ -1,5 +1,6 @@
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Data;
+using ClaimDesk.Core.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class GetOutletHistoryHandler(ClaimDeskDbContext db) : IQueryHandl
             .Select(e => new { e.Id, e.At, e.Actor, e.Type, e.Before, e.After })
             .ToPageAsync(query, ct);
         return new PagedResult<OutletEventView>(
-            page.Items.Select(e => new OutletEventView(e.Id, e.At, e.Actor, e.Type, Claims.AuditJson.Object(e.Before), Claims.AuditJson.Object(e.After))).ToList(),
+            page.Items.Select(e => new OutletEventView(e.Id, e.At, e.Actor, e.Type, AuditJson.Object(e.Before), AuditJson.Object(e.After))).ToList(),
             page.Page, page.PageSize, page.Total);
     }
 }
